@@ -1,0 +1,1 @@
+"""muqabala: claim-level cross-checking of news reports across outlets."""

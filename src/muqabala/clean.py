@@ -1,0 +1,123 @@
+"""Stage 2, clean: split an article into lines with offsets and drop what is
+not a claim: mastheads, date/time bullet lines, a headline or caption printed
+twice (one copy stays), "read more" teasers, related-article navigation and
+photo credits. Also infers the outlet from a masthead and the page date from a
+date line, when no manifest says otherwise.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .corpus import Dropped
+from .normalize import fold_key
+from .timeexpr import parse_date_line
+
+BULLETS = "•·●▪◦‣∙-–—*"
+_MASTHEAD_WORDS = re.compile(
+    r"(وكاله|شبكه|صحيفه|جريده|موقع|قناه|اذاعه|مجله|للانباء|نيوز|news|agency|times|post|herald|tribune|press|daily|gazette|radio|tv)",
+    re.I)
+_TEASER = re.compile(r"^\s*(اقرا\s+(ايضا|المزيد)|اقرا|شاهد\s+ايضا|read\s+(more|also)|see\s+also|related\s*:)", re.I)
+_NAV = re.compile(r"^\s*(مقالات\s+(ذات\s+صله|متعلقه)|اخبار\s+(ذات\s+صله|متعلقه)|المزيد\s+من|related\s+(articles|stories|news)|more\s+(from|on)\b|share\s+this|شارك)", re.I)
+_CREDIT = re.compile(r"^\s*(\(?\s*(الصوره|صوره|تصوير|المصدر\s*:\s*صوره|photo|image|picture)\s*(:|\(|-|by\b))", re.I)
+_TIME_ONLY = re.compile(r"^\s*\d{1,2}:\d{2}(\s*(م|ص|am|pm))?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Cleaned:
+    kept: list[Line]
+    dropped: list[Dropped]
+    masthead: str | None = None
+    page_date: str | None = None
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if body:
+            start = m.start() + lead
+            lines.append(Line(start, start + len(body), body))
+    return lines
+
+
+def _strip_bullet(text: str) -> str:
+    return text.lstrip(BULLETS + " \t")
+
+
+def _is_date_line(text: str) -> bool:
+    body = _strip_bullet(text)
+    if _TIME_ONLY.match(body):
+        return True
+    if len(body.split()) > 6:
+        return False
+    value = parse_date_line(body)
+    if value is None:
+        return False
+    # Mostly a date: little left once the date and weekday are taken out.
+    rest = re.sub(r"[\d\W_]+", " ", body.replace(value.text, " ")).split()
+    return len(rest) <= 1
+
+
+def _looks_like_masthead(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 6 or re.search(r"[.!?؟:،,]$", text):
+        return False
+    return bool(_MASTHEAD_WORDS.search(fold_key(text)))
+
+
+def clean(text: str) -> Cleaned:
+    lines = split_lines(text)
+    kept: list[Line] = []
+    dropped: list[Dropped] = []
+    masthead = None
+    page_date = None
+    seen: set[str] = set()
+    in_navigation = False
+
+    def drop(line: Line, reason: str) -> None:
+        dropped.append(Dropped(line.start, line.end, line.text, reason))
+
+    for position, line in enumerate(lines):
+        key = fold_key(line.text)
+        if in_navigation:
+            if len(line.text.split()) <= 5:
+                drop(line, "navigation")
+                continue
+            in_navigation = False
+        if position == 0 and _looks_like_masthead(line.text):
+            masthead = line.text
+            drop(line, "masthead")
+            continue
+        if _is_date_line(line.text):
+            if page_date is None:
+                value = parse_date_line(_strip_bullet(line.text))
+                if value is not None:
+                    page_date = value.label
+            drop(line, "date line")
+            continue
+        if _TEASER.match(key):
+            drop(line, "teaser")
+            continue
+        if _NAV.match(key) and len(line.text.split()) <= 6:
+            drop(line, "navigation")
+            in_navigation = True
+            continue
+        if _CREDIT.match(key) and len(line.text.split()) <= 12:
+            drop(line, "photo credit")
+            continue
+        if key in seen:
+            drop(line, "printed twice")
+            continue
+        seen.add(key)
+        kept.append(line)
+    return Cleaned(kept, dropped, masthead, page_date)

@@ -1,0 +1,330 @@
+"""Temporal expressions of news Arabic and English, resolved against the
+article's publication date.
+
+Covers Gregorian and Levantine month names (also paired, "نوفمبر/ تشرين الثاني"),
+day ranges, numeric dates, weekdays with today/yesterday, relative months and
+years (الجاري، الماضي، المقبل …), halves, quarters and seasons. Each result is
+an interval with a granularity and the exact span it was read from. When the
+year cannot be known from the text or the publication date, it stays unknown.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from .normalize import fold, fold_with_offsets
+
+MONTHS: dict[str, int] = {
+    # Gregorian (Egyptian/Gulf) names, folded
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "افريل": 4, "مايو": 5, "ماي": 5,
+    "يونيو": 6, "يونيه": 6, "جوان": 6, "يوليو": 7, "يوليه": 7, "جويليه": 7, "اغسطس": 8, "اوت": 8,
+    "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Levantine names
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    # English
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+            "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+PAST = ("الماضي", "الماضيه", "الفائت", "الفائته", "المنصرم", "المنصرمه", "السابق", "last", "past", "previous")
+CURRENT = ("الجاري", "الجاريه", "الحالي", "الحاليه", "this", "current")
+NEXT = ("المقبل", "المقبله", "القادم", "القادمه", "next", "coming")
+SEASONS = {"الربيع": "spring", "الصيف": "summer", "الخريف": "autumn", "الشتاء": "winter",
+           "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
+SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
+ORDINAL_PART = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+# Patterns run on folded text, so every word list is folded the same way.
+PAST, CURRENT, NEXT = (tuple(fold(w) for w in words) for words in (PAST, CURRENT, NEXT))
+
+
+@dataclass(frozen=True)
+class PubDate:
+    """A publication date known to the year, month or day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @classmethod
+    def parse(cls, value: str | None) -> "PubDate | None":
+        if not value:
+            return None
+        m = re.match(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", value.strip())
+        if not m:
+            return None
+        y, mo, d = m.groups()
+        return cls(int(y), int(mo) if mo else None, int(d) if d else None)
+
+    @property
+    def as_date(self) -> date | None:
+        return date(self.year, self.month, self.day) if self.month and self.day else None
+
+
+@dataclass(frozen=True)
+class TimeValue:
+    start: date | None
+    end: date | None
+    granularity: str          # day, month, quarter, half, season, year
+    label: str                # ISO-ish: 2024-11-11/2024-11-12, 2024-11, 2025-H1, 2022-spring
+    text: str                 # as printed
+    span: tuple[int, int]     # offsets into the text that was parsed
+    note: str = ""
+    relative: str = ""        # past/current/next when the text was relative
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None
+
+    def overlaps(self, other: "TimeValue") -> bool:
+        if not (self.resolved and other.resolved):
+            return False
+        return self.start <= other.end and other.start <= self.end
+
+    def contains(self, other: "TimeValue") -> bool:
+        return self.resolved and other.resolved and self.start <= other.start and other.end <= self.end
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_MONTH = rf"(?:{_alt(MONTHS)})"
+_REL = rf"(?:{_alt(PAST + CURRENT + NEXT)})"
+_MONTH_EXPR = rf"(?P<m1>{_MONTH})(?:\s*(?:/|\(|-)\s*(?P<m2>{_MONTH})\s*\)?)?"
+_YEAR_TAIL = rf"(?:\s*[,-]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)?"
+_DAY_SEP = r"\s*(?:-|/|و\s*|الي\s+|حتي\s+|and\s+|to\s+|until\s+|through\s+)\s*"
+_P = r"(?<![\w])"   # start-of-word guard (Arabic letters are \w)
+_E = r"(?![\w])"
+
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.-](?P<mo>\d{1,2})[/.-](?P<d>\d{1,2})(?!\d)")),
+    ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?!\d)")),
+    ("range_dm", re.compile(
+        rf"(?<!\d)(?P<d1>\d{{1,2}}){_DAY_SEP}(?P<d2>\d{{1,2}})\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
+    ("range_md", re.compile(
+        rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_SEP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_E}{_YEAR_TAIL}", re.I)),
+    ("day_dm", re.compile(
+        rf"(?<![\d/])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
+    ("day_md", re.compile(
+        rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w]){_YEAR_TAIL}", re.I)),
+    ("half", re.compile(
+        rf"{_P}(?:(?:ال)?نصف\s+(?P<p_ar>الاول|الثاني)|(?:the\s+)?(?P<p_en>first|second)\s+half)"
+        rf"\s*(?:من|of|in)?\s*(?:(?:عام|العام|سنه|the\s+year)\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>{_REL})(?:\s+year)?)", re.I)),
+    ("quarter", re.compile(
+        rf"{_P}(?:(?:ال)?ربع\s+(?P<p_ar>الاول|الثاني|الثالث|الرابع)|(?:the\s+)?(?P<p_en>first|second|third|fourth)\s+quarter)"
+        rf"\s*(?:من|of|in)?\s*(?:(?:عام|العام|سنه|the\s+year)\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>{_REL})(?:\s+year)?)", re.I)),
+    ("season", re.compile(
+        rf"{_P}(?:(?P<rel_pre>next|this|last|coming)\s+)?(?:فصل\s+)?(?P<season>الربيع|الصيف|الخريف|الشتاء|spring|summer|autumn|fall|winter)"
+        rf"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)|\s+(?P<rel>{_REL}))?{_E}", re.I)),
+    ("month", re.compile(rf"{_P}(?:(?:شهر|month\s+of)\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
+    ("rel_month", re.compile(rf"{_P}(?:الشهر\s+(?P<rel>{_REL})|(?P<rel_pre>this|last|next)\s+month)", re.I)),
+    ("year", re.compile(
+        rf"{_P}(?:(?:عام|العام|سنه|year)\s+(?P<year>(?:19|20)\d\d)|(?:العام|السنه)\s+(?P<rel>{_REL})|(?P<rel_pre>this|last|next)\s+year)", re.I)),
+    ("weekday", re.compile(
+        rf"{_P}(?:(?P<anchor>امس|اليوم|yesterday|today)\s*,?\s+)?(?:(?:يوم|on)\s+)?(?P<wd>{_alt(WEEKDAYS)}){_E}", re.I)),
+    ("anchor", re.compile(rf"{_P}(?P<anchor>امس|yesterday|today){_E}", re.I)),
+]
+_BARE_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
+
+
+def _rel_kind(word: str | None) -> str:
+    if not word:
+        return ""
+    w = word.lower()
+    if w in PAST:
+        return "past"
+    if w in CURRENT:
+        return "current"
+    if w in NEXT:
+        return "next"
+    return ""
+
+
+def _month_of(name: str | None) -> int | None:
+    if not name:
+        return None
+    return MONTHS.get(" ".join(name.lower().split()))
+
+
+def _resolve_month_year(month: int, year: int | None, rel: str, pub: PubDate | None) -> tuple[int | None, str]:
+    if year:
+        return year, ""
+    if pub is None:
+        return None, "year unknown: no publication date"
+    if pub.month is None:
+        return pub.year, "year taken from the publication year"
+    if rel == "current":
+        if month != pub.month:
+            return pub.year, f"'current' month {month} differs from the publication month {pub.month}"
+        return pub.year, ""
+    if rel == "past":
+        return (pub.year if month < pub.month else pub.year - 1), ""
+    if rel == "next":
+        return (pub.year if month > pub.month else pub.year + 1), ""
+    # No marker: the occurrence nearest the publication month.
+    best = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((y * 12 + month) - (pub.year * 12 + pub.month)))
+    return best, ""
+
+
+def _rel_year(rel: str, pub: PubDate | None) -> tuple[int | None, str]:
+    if pub is None:
+        return None, "year unknown: no publication date"
+    return pub.year + {"past": -1, "current": 0, "next": 1}.get(rel, 0), ""
+
+
+def _month_value(year: int | None, month: int) -> tuple[date | None, date | None, str]:
+    if year is None:
+        return None, None, f"--{month:02d}"
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, 1), date(year, month, last), f"{year}-{month:02d}"
+
+
+def _safe_date(y, m, d) -> date | None:
+    try:
+        return date(y, m, d)
+    except (ValueError, TypeError):
+        return None
+
+
+def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
+    g = m.groupdict()
+    rel = _rel_kind(g.get("rel") or g.get("rel_pre"))
+    note = ""
+    if kind in ("ymd", "dmy"):
+        d = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))
+        if not d:
+            return None
+        return d, d, "day", d.isoformat(), "", ""
+    if kind in ("range_dm", "range_md", "day_dm", "day_md"):
+        month = _month_of(g["m1"])
+        m2 = _month_of(g.get("m2"))
+        if m2 and m2 != month:
+            note = f"paired month names disagree ({g['m1']} / {g['m2']})"
+        year, why = _resolve_month_year(month, int(g["year"]) if g.get("year") else None, rel, pub)
+        note = note or why
+        d1 = int(g["d1"])
+        d2 = int(g["d2"]) if g.get("d2") else d1
+        if not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d2 < d1:
+            return None
+        if year is None:
+            label = f"--{month:02d}-{d1:02d}" + (f"/--{month:02d}-{d2:02d}" if d2 != d1 else "")
+            return None, None, "day", label, note, rel
+        start, end = _safe_date(year, month, d1), _safe_date(year, month, d2)
+        if not start or not end:
+            return None
+        label = start.isoformat() + (f"/{end.isoformat()}" if end != start else "")
+        return start, end, "day", label, note, rel
+    if kind == "month":
+        month = _month_of(g["m1"])
+        if g["m1"].lower() in ("may", "mar") and not (g.get("year") or rel):
+            return None  # English "may"/"mar" are usually not months
+        if g["m1"] == "اب" and not (g.get("year") or rel):
+            return None  # "اب" alone is usually "father"
+        year, note = _resolve_month_year(month, int(g["year"]) if g.get("year") else None, rel, pub)
+        start, end, label = _month_value(year, month)
+        return start, end, "month", label, note, rel
+    if kind == "rel_month":
+        if pub is None or pub.month is None:
+            return None, None, "month", "month?", "month unknown: no publication month", rel
+        offset = {"past": -1, "current": 0, "next": 1}[rel]
+        idx = pub.year * 12 + pub.month - 1 + offset
+        start, end, label = _month_value(idx // 12, idx % 12 + 1)
+        return start, end, "month", label, "", rel
+    if kind in ("half", "quarter"):
+        part = ORDINAL_PART[(g.get("p_ar") or g.get("p_en")).lower()]
+        year, note = (int(g["year"]), "") if g.get("year") else _rel_year(rel, pub)
+        size = 6 if kind == "half" else 3
+        tag = f"H{part}" if kind == "half" else f"Q{part}"
+        if year is None:
+            return None, None, kind, f"????-{tag}", note, rel
+        first = (part - 1) * size + 1
+        start = date(year, first, 1)
+        end = date(year, first + size - 1, calendar.monthrange(year, first + size - 1)[1])
+        return start, end, kind, f"{year}-{tag}", note, rel
+    if kind == "season":
+        season = SEASONS[g["season"].lower()]
+        first, last = SEASON_MONTHS[season]
+        if g.get("year"):
+            year = int(g["year"])
+        elif pub is None:
+            return None, None, "season", f"????-{season}", "year unknown: no publication date", rel
+        else:
+            year = pub.year
+            pm = pub.month or 1
+            if rel == "next" and (pm > last if season != "winter" else False):
+                year += 1
+            elif rel == "past" and pm <= last and season != "winter":
+                year -= 1
+        end_year = year + 1 if season == "winter" else year
+        start = date(year, first, 1)
+        end = date(end_year, last, calendar.monthrange(end_year, last)[1])
+        return start, end, "season", f"{year}-{season}", note, rel
+    if kind == "year":
+        year, note = (int(g["year"]), "") if g.get("year") else _rel_year(rel, pub)
+        if year is None:
+            return None, None, "year", "????", note, rel
+        return date(year, 1, 1), date(year, 12, 31), "year", str(year), note, rel
+    if kind in ("weekday", "anchor"):
+        anchor = (g.get("anchor") or "").lower()
+        target = pub.as_date if pub else None
+        if target is None:
+            return None, None, "day", g.get("wd") or anchor, "day unknown: no publication day", rel
+        if anchor in ("امس", "yesterday"):
+            target -= timedelta(days=1)
+        wd = g.get("wd")
+        if wd:
+            want = WEEKDAYS[wd.lower()]
+            shift = (target.weekday() - want) % 7
+            if anchor and shift:
+                note = f"weekday {wd} does not match {anchor} ({target.isoformat()})"
+            target -= timedelta(days=shift)
+        return target, target, "day", target.isoformat(), note, rel
+    return None
+
+
+def parse_times(text: str, published: str | None = None, base: int = 0) -> list[TimeValue]:
+    """All temporal expressions in `text`; spans are offsets into `text` (+ base)."""
+    folded = fold_with_offsets(text)
+    ftext = folded.text
+    pub = PubDate.parse(published)
+    found: list[tuple[int, int, str, re.Match]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(ftext):
+            found.append((m.start(), m.end(), kind, m))
+    for m in _BARE_YEAR.finditer(ftext):
+        found.append((m.start(), m.end(), "year", m))
+    # Longest match wins; earlier patterns win ties.
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    taken: list[tuple[int, int]] = []
+    results: list[TimeValue] = []
+    for start, end, kind, m in found:
+        end = _trim(ftext, start, end)
+        if any(start < e and s < end for s, e in taken):
+            continue
+        built = _build(kind, m, pub)
+        if built is None:
+            continue
+        taken.append((start, end))
+        s, e = folded.span(start, end)
+        d1, d2, gran, label, note, rel = built
+        results.append(TimeValue(d1, d2, gran, label, text[s:e], (s + base, e + base), note, rel))
+    results.sort(key=lambda t: t.span)
+    return results
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " ,":
+        end -= 1
+    return end
+
+
+def parse_date_line(line: str) -> TimeValue | None:
+    """The single absolute date printed on a date line (e.g. a page date bullet)."""
+    values = [v for v in parse_times(line) if v.resolved and v.granularity == "day"]
+    return values[0] if values else None
