@@ -172,10 +172,21 @@ def iter_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
         if not path.exists():
             raise MuqabalaError(f"{path}: no such file or directory")
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES))
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+                                and not _inside_index_or_hidden(p, path)))
         else:
             files.append(path)
     return files, []
+
+
+def _inside_index_or_hidden(file: Path, root: Path) -> bool:
+    """Skip hidden folders and muqabala's own index folders (their JSONL is not news)."""
+    for parent in file.relative_to(root).parents:
+        if parent == Path("."):
+            continue
+        if parent.name.startswith(".") or (root / parent / "manifest.json").is_file():
+            return True
+    return False
 
 
 def load_documents(paths: list[Path]) -> tuple[list[RawDocument], list[str]]:
