@@ -115,7 +115,10 @@ class Knowledge:
         index: dict[str, str] = {}
         for key, names in table.items():
             for name in names:
-                index.setdefault(fold_key(name), key)
+                folded = fold_key(name)
+                index.setdefault(folded, key)
+                if folded.startswith("ال") and len(folded) > 4:
+                    index.setdefault("لل" + folded[2:], key)  # ل + ال contracts: للأمم المتحدة
         alts = "|".join(re.escape(n).replace(r"\ ", r"\s*") for n in sorted(index, key=len, reverse=True))
         return re.compile(rf"(?<![\w]){PREFIX}(?P<name>{alts})(?![\w])", re.I), index
 

@@ -1,0 +1,79 @@
+"""One person, many spellings: two printed names match when they agree after
+normalisation, by rapidfuzz similarity, or by their dotless letter skeleton
+(rasm), so حاجي / خاجي and أصغر / أضغر match while different people do not.
+Arabic and Latin spellings of one person meet through the knowledge files.
+"""
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+
+from .knowledge import Knowledge
+from .normalize import fold_key
+
+# Letters that differ only by their dots share one skeleton letter.
+_RASM = str.maketrans({
+    "ب": "ٮ", "ت": "ٮ", "ث": "ٮ", "ن": "ٮ", "ي": "ٮ", "ى": "ٮ", "ئ": "ٮ",
+    "ج": "ح", "خ": "ح", "ذ": "د", "ز": "ر", "ش": "س", "ض": "ص", "ظ": "ط", "غ": "ع",
+    "ق": "ف", "ة": "ه", "ؤ": "و", "أ": "ا", "إ": "ا", "آ": "ا",
+})
+FUZZY_THRESHOLD = 88
+
+
+def rasm(text: str) -> str:
+    return fold_key(text).translate(_RASM)
+
+
+def _tokens(name: str) -> list[str]:
+    return fold_key(name).replace("-", " ").split()
+
+
+def spelling_match(a: str, b: str) -> str | None:
+    """How two printed names match ('exact', 'fuzzy', 'rasm', 'surname') or None."""
+    fa, fb = fold_key(a), fold_key(b)
+    if not fa or not fb:
+        return None
+    if fa == fb:
+        return "exact"
+    if rasm(a) == rasm(b):
+        return "rasm"
+    if fuzz.ratio(fa, fb) >= FUZZY_THRESHOLD:
+        return "fuzzy"
+    ta, tb = _tokens(a), _tokens(b)
+    if ta and tb and (len(ta) == 1 or len(tb) == 1):
+        short, long_ = (ta, tb) if len(ta) == 1 else (tb, ta)
+        if short[0] == long_[-1] or rasm(short[0]) == rasm(long_[-1]):
+            return "surname"
+    if len(ta) >= 2 and len(tb) >= 2 and len(ta) == len(tb):
+        if all(x == y or rasm(x) == rasm(y) or fuzz.ratio(x, y) >= 80 for x, y in zip(ta, tb)):
+            return "rasm"
+    return None
+
+
+def canonical_person(printed: str, kb: Knowledge) -> tuple[str, str | None]:
+    """(canonical key, how it matched a knowledge entry or None)."""
+    best = None
+    for person in kb.people.values():
+        for name in person.names:
+            how = spelling_match(printed, name)
+            if how and how != "surname":
+                return person.key, how
+            if how == "surname" and best is None:
+                best = (person.key, how)
+    if best:
+        return best
+    return fold_key(printed), None
+
+
+def same_person(a: str, b: str, kb: Knowledge) -> tuple[bool, str]:
+    """Whether two printed names name one person, and a short note on why."""
+    ka, how_a = canonical_person(a, kb)
+    kb_, how_b = canonical_person(b, kb)
+    if how_a and how_b:
+        if ka == kb_:
+            note = "" if fold_key(a) == fold_key(b) else f"spelling variant ({a} / {b})"
+            return True, note
+        return False, f"different people ({ka} / {kb_})"
+    how = spelling_match(a, b)
+    if how:
+        return True, "" if how == "exact" else f"spelling variant ({a} / {b})"
+    return False, f"different names ({a} / {b})"
