@@ -141,7 +141,8 @@ def round_mentions(sentence: Sentence, series: Series, kb: Knowledge) -> list[Ro
             fstart = next(i for i, o in enumerate(folded.offsets) if o >= mention.span[0])
             found.append((fstart, fstart + len(fold(mention.printed)) + len(fold(n.group())), int(n.group(1))))
     out = []
-    talk = _words_re(series.talk_words)
+    place_names = [n for key in series.name_places if key in kb.places for e in kb.places[key].eras for n in e.names]
+    talk = _words_re(series.talk_words + tuple(place_names))
     for start, end, value in sorted(set(found)):
         if value is None or _owned_by_other_body(ftext, end, talk):
             continue

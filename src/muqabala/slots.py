@@ -36,7 +36,7 @@ STOP = set(fold_key(w) for w in """
 السفير سفير الممثل ممثل الخاص الخاصة المبعوث مبعوث نائب وزير وزيرة الخارجية الخارجيه مستشار مستشارة مساعد معاون كبير
 كبيرة مدير مديرة عام العام رئيس الرئيس رئيسة الأمين امين الوفد وفد وفود الدولة الشؤون السياسية العلاقات الثنائية
 السورية وزارة المغتربين والمغتربين للشؤون اللجنة لجنة سوريا دمشق خلال بعد قبل حول بشأن أيضا ايضا نحو لدى عبر
-الجانب المسؤول المتحدث باسم اسم مؤتمر صحفي تصريحات بيان البيان السيد السيدة الدكتور د الجنرال العميد اللواء السفيرة
+الجانب المسؤول المستشار المساعد المعاون المتحدث الناطق الرسمي الجديد السابق الحالي الاول الثاني الذي باسم اسم مؤتمر صحفي تصريحات بيان البيان السيد السيدة الدكتور د الجنرال العميد اللواء السفيرة
 يرأس يرأسه ترأس يترأس برئاسة رئاسة الاجتماعات الاجتماع المحادثات محادثات شارك وشارك يشارك مثل ومثل حضر يحضر
 the of for to and in on at by with a an head headed led chaired deputy foreign minister special envoy ambassador
 president presidential representative adviser advisor director general senior un secretary delegation delegations
@@ -165,6 +165,13 @@ def _name_like(word: str, kb: Knowledge) -> bool:
     return True
 
 
+def _surname_like(word: str, kb: Knowledge) -> bool:
+    f = fold_key(word)
+    if not re.match(r"^ال\w{2,}$", f) or f in STOP or f.endswith("يه") or word.isascii():
+        return False
+    return not (kb.party_by_word(word) or kb.find(word, "place"))
+
+
 def _find_name(ctx: _Ctx, fstart: int, fend: int) -> tuple[int, int, str] | None:
     """The first person name in a folded region: a run of 2-5 name-like words, or a known person."""
     tokens = _name_tokens(ctx, fstart, fend)
@@ -178,6 +185,11 @@ def _find_name(ctx: _Ctx, fstart: int, fend: int) -> tuple[int, int, str] | None
             if not run:
                 run_prev = previous_word
             run.append(tok)
+        elif run and tok[2] and _surname_like(tok[2], ctx.kb):
+            run.append(tok)  # a family name with the article: هادي البحرة
+            if 2 <= len(run) <= 5 and fold_key(run_prev) not in GENITIVE_BEFORE:
+                candidates.append((run[0][0], run[-1][1]))
+            run = []
         else:
             if 2 <= len(run) <= 5 and fold_key(run_prev) not in GENITIVE_BEFORE:
                 candidates.append((run[0][0], run[-1][1]))

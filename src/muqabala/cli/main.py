@@ -18,15 +18,9 @@ app.command("index")(index.index)
 app.command("search")(index.search)
 app.command("model")(index.model)
 
-try:  # later command groups register themselves when present
-    from . import facts, qa, report  # noqa: F401
+from . import facts  # noqa: E402
 
-    app.command("facts")(facts.facts)
-    app.command("report")(report.report)
-    app.command("qa")(qa.qa)
-    app.command("trace")(qa.trace)
-except ImportError:
-    pass
+app.command("facts")(facts.facts)
 
 if __name__ == "__main__":
     app()
