@@ -293,6 +293,15 @@ def _people(ctx: _Ctx, add) -> None:
             add(SlotValue("people", party, key, printed, s.id, (s0, e0), {"matched": how or "new name"}))
 
 
+def _title_before(ctx: _Ctx, fstart: int, name_start: int) -> str:
+    """The words between a head-of-delegation trigger and the name: the person's title as printed."""
+    a, _ = ctx.folded.span(fstart, fstart + 1) if fstart < len(ctx.folded.text) else (0, 0)
+    raw = ctx.sentence.text[a:max(a, name_start - ctx.sentence.start)]
+    raw = re.sub(r"^\s*(?:ال)?وفدي?\s+\S+(?:\s+(?:السوري|السورية))?", "", raw)
+    raw = re.sub(r"^\s*(?:الذي|التي)\s+\S+", "", raw)
+    return raw.strip(" ،,")
+
+
 def _times(ctx: _Ctx) -> list[TimeValue]:
     return parse_times(ctx.sentence.text, ctx.article.published, base=ctx.sentence.start)
 
@@ -410,7 +419,7 @@ def extract_facts(article: Article, kb: Knowledge, events: list[EventAssignment]
                     s0, e0, printed = name
                     key, how = canonical_person(printed, kb)
                     add(SlotValue("heads", party, key, printed, sentence.id, (s0, e0),
-                                  {"matched": how or "new name"}))
+                                  {"matched": how or "new name", "title": _title_before(ctx, name_from, s0)}))
                     continue
             if OBSERVER.search(clause):
                 for m in kb.find(sentence.text, "party", sentence.start):

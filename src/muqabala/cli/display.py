@@ -1,35 +1,9 @@
-"""Terminal display of Arabic: most terminals draw text left to right without
-shaping, so Arabic is wrapped in logical order first and then reordered and
-shaped per line (python-bidi, arabic-reshaper). Off when output is not a
-terminal, or with MUQABALA_BIDI=0 for terminals that do bidi themselves.
-"""
+"""Arabic for this CLI's console: see render/bidi.py."""
 from __future__ import annotations
 
-import os
-import re
-import textwrap
-
+from ..render.bidi import bidi_enabled, visual
 from .common import console
-
-_RTL = re.compile(r"[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]")
-
-
-def bidi_enabled() -> bool:
-    setting = os.environ.get("MUQABALA_BIDI", "auto").lower()
-    if setting in ("0", "off", "no", "false"):
-        return False
-    if setting in ("1", "on", "yes", "true"):
-        return True
-    return console.is_terminal
 
 
 def bidi(text: str, width: int | None = None) -> str:
-    """Text as a left-to-right terminal should draw it, wrapped to `width`."""
-    if not text or not _RTL.search(text) or not bidi_enabled():
-        return text
-    import arabic_reshaper
-    from bidi import get_display
-
-    width = width or max(30, console.width - 30)
-    lines = textwrap.wrap(text, width) or [text]
-    return "\n".join(get_display(arabic_reshaper.reshape(line), base_dir="R") for line in lines)
+    return visual(text, width or max(30, console.width - 30), bidi_enabled(console.is_terminal))

@@ -18,9 +18,10 @@ app.command("index")(index.index)
 app.command("search")(index.search)
 app.command("model")(index.model)
 
-from . import facts  # noqa: E402
+from . import facts, report  # noqa: E402
 
 app.command("facts")(facts.facts)
+app.command("report")(report.report)
 
 if __name__ == "__main__":
     app()

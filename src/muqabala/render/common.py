@@ -1,0 +1,31 @@
+"""Small helpers the renderers share: status marks, short texts, highlights."""
+from __future__ import annotations
+
+MARK = {"carried": "✓", "omitted": "—", "conflict": "✗"}
+
+
+def short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def slot_name(v) -> str:
+    return v.slot.replace("_", " ") + (f": {v.key}" if v.key else "")
+
+
+def claim_cells(ev, claim) -> dict[str, str]:
+    """Per article id: carried, omitted or conflict."""
+    flagged_articles = {sid.rsplit(":", 1)[0] for sid in claim.conflicting_sentences}
+    cells = {}
+    for a in ev.articles:
+        if a.id in claim.claim.article_ids:
+            cells[a.id] = "conflict" if a.id in flagged_articles or (claim.status == "conflict" and not flagged_articles) \
+                else "carried"
+        else:
+            cells[a.id] = "omitted"
+    return cells
+
+
+def highlight_spans(article_id: str, ev) -> list[tuple[int, int]]:
+    """Article spans of slot values that are in conflict."""
+    return [x.span for v in ev.slots if v.status == "conflict" for x in v.values if x.article_id == article_id and x.flagged]

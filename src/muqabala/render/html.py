@@ -1,0 +1,97 @@
+"""The report as one self-contained HTML page: right-to-left, outlets side by
+side, conflicting words highlighted. Every piece of article text is escaped."""
+from __future__ import annotations
+
+from html import escape
+
+from ..report import Report
+from .common import MARK, claim_cells, short, slot_name
+
+CSS = """
+body{font-family:"Noto Naskh Arabic","Amiri","DejaVu Sans",Tahoma,sans-serif;margin:1.5rem;color:#1d1d1f;background:#fafafa}
+h1{font-size:1.5rem}h2{margin-top:2rem;border-bottom:2px solid #333}h3{margin-top:1.4rem}
+table{border-collapse:collapse;margin:.5rem 0;background:#fff}td,th{border:1px solid #ccc;padding:.3rem .5rem;vertical-align:top}
+th{background:#eee}.conflict{background:#fde2e1}.omitted{background:#fff6d6}.agree{background:#e6f4ea}.single{background:#f0f0f0}
+mark.bad{background:#ff9e9e;padding:0 .15em;border-radius:3px}.ltr{direction:ltr;text-align:left}
+.outlets{display:grid;gap:1rem}.outlet{background:#fff;border:1px solid #ccc;padding:.6rem;border-radius:6px}
+.outlet p{margin:.25rem 0;line-height:1.7}.meta{color:#666;font-size:.85rem}.mark{text-align:center;font-size:1.1rem}
+.reason{font-size:.9rem}
+"""
+
+
+def _e(text) -> str:
+    return escape(str(text), quote=True)
+
+
+def _highlighted(article, sentence, spans, reasons) -> str:
+    pieces, pos = [], sentence.start
+    for (a, b), why in sorted(zip(spans, reasons)):
+        if a < sentence.start or b > sentence.end or a < pos:
+            continue
+        pieces.append(_e(article.text[pos:a]))
+        pieces.append(f'<mark class="bad" title="{_e(why)}">{_e(article.text[a:b])}</mark>')
+        pos = b
+    pieces.append(_e(article.text[pos:sentence.end]))
+    return "".join(pieces)
+
+
+def report_to_html(report: Report) -> str:
+    out = ['<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8">',
+           '<meta name="viewport" content="width=device-width, initial-scale=1">',
+           "<title>muqabala – تقرير المقابلة</title>", f"<style>{CSS}</style></head><body>",
+           '<h1>muqabala · تقرير المقابلة بين المصادر</h1>',
+           f'<p class="meta ltr">model {_e(report.model)} · index {_e(report.index)} · {_e(report.created)}</p>']
+    for w in report.warnings:
+        out.append(f'<p class="meta ltr">warning: {_e(w)}</p>')
+    for ev in report.events:
+        out.append(f'<section><h2 class="ltr">{_e(ev.title)} · {_e(ev.dates)}</h2>')
+        # slots
+        out.append('<h3 class="ltr">Slots</h3><table><tr><th>slot</th><th>status</th>')
+        out += [f"<th>{_e(a.label)}<br><span class='meta'>{_e(a.published or '?')}</span></th>" for a in ev.articles]
+        out.append("<th>why</th></tr>")
+        for v in ev.slots:
+            out.append(f'<tr class="{_e(v.status)}"><td class="ltr">{_e(slot_name(v))}</td>'
+                       f'<td class="ltr">{_e(v.status)}{(" · " + _e(v.label)) if v.label else ""}</td>')
+            for a in ev.articles:
+                vals = [x for x in v.values if x.article_id == a.id]
+                cell = "<br>".join((f'<mark class="bad">{_e(x.printed)}</mark>' if x.flagged else _e(x.printed)) for x in vals)
+                out.append(f"<td>{cell or '—'}</td>")
+            out.append(f'<td class="reason">{_e(v.reason or "; ".join(v.notes))}</td></tr>')
+        out.append("</table>")
+        # coverage
+        out.append('<h3 class="ltr">Coverage: claims × outlets</h3><table><tr><th>claim</th><th>status</th>')
+        out += [f"<th>{_e(a.label)}</th>" for a in ev.articles]
+        out.append("</tr>")
+        for c in ev.claims:
+            cells = claim_cells(ev, c)
+            out.append(f'<tr class="{_e(c.status)}"><td title="{_e(c.reason)}">{_e(c.claim.id)}: '
+                       f'{_e(short(c.claim.members[0].text, 90))}</td><td class="ltr">{_e(c.status)}</td>')
+            out += [f'<td class="mark">{MARK[cells[a.id]]}</td>' for a in ev.articles]
+            out.append("</tr>")
+        out.append("</table>")
+        # outlets side by side
+        out.append(f'<h3 class="ltr">Articles side by side</h3><div class="outlets" '
+                   f'style="grid-template-columns:repeat({max(1, len(ev.articles))},1fr)">')
+        for a in ev.articles:
+            bad = [(x.span, v.reason) for v in ev.slots if v.status == "conflict" for x in v.values
+                   if x.article_id == a.id and x.flagged]
+            spans, reasons = [b[0] for b in bad], [b[1] for b in bad]
+            out.append(f'<div class="outlet"><strong>{_e(a.label)}</strong> '
+                       f'<span class="meta">{_e(a.published or "?")} · {_e(a.id)}</span>')
+            out += [f'<p id="{_e(s.id)}">{_highlighted(a, s, spans, reasons)}</p>' for s in a.sentences]
+            out.append("</div>")
+        out.append("</div>")
+        conflicts = [v for v in ev.slots if v.status == "conflict"]
+        out.append('<h3 class="ltr">Conflicts</h3><ul>')
+        if not conflicts:
+            out.append("<li class='ltr'>None.</li>")
+        for v in conflicts:
+            out.append(f'<li><span class="ltr"><strong>{_e(slot_name(v))}</strong> ({_e(v.label)}): {_e(v.reason)}</span><ul>')
+            for x in v.values:
+                art = next(a for a in ev.articles if a.id == x.article_id)
+                sentence = next(s for s in art.sentences if s.id == x.sentence_id)
+                out.append(f"<li>{_e(x.outlet)}: {_highlighted(art, sentence, [x.span] if x.flagged else [], [v.reason])}</li>")
+            out.append("</ul></li>")
+        out.append("</ul></section>")
+    out.append("</body></html>")
+    return "\n".join(out)

@@ -1,0 +1,106 @@
+"""The library entry point for the consistency report: load or open an index,
+extract slots, group articles by event, align claims and judge them.
+
+    from muqabala.report import build_report
+    report = build_report(["seeds/"])
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Callable
+
+from .align import align_event
+from .config import DEFAULT_INDEX, indexes_root
+from .corpus import Article
+from .embed.models import load_embedder
+from .errors import MuqabalaError
+from .index import SentenceIndex
+from .judge import ClaimVerdict, SlotVerdict, judge_claims, judge_slots
+from .knowledge import Knowledge, load_knowledge
+from .pipeline import load_corpus
+from .slots import ArticleFacts, event_span, extract_facts
+
+REPORT_SCHEMA = "muqabala.report/1"
+
+
+@dataclass
+class EventReport:
+    series: str
+    series_name: str
+    round: int | None
+    facts: list[ArticleFacts]
+    slots: list[SlotVerdict] = field(default_factory=list)
+    claims: list[ClaimVerdict] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[Article]:
+        return [f.article for f in self.facts]
+
+    @property
+    def title(self) -> str:
+        return f"{self.series_name}, round {self.round if self.round is not None else '?'}"
+
+    @property
+    def dates(self) -> str:
+        spans = [s for f in self.facts if (s := event_span(f.get("dates")))]
+        if not spans:
+            return "?"
+        start, end = min(s[0] for s in spans), max(s[1] for s in spans)
+        return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+
+    @property
+    def conflicts(self) -> list[SlotVerdict]:
+        return [v for v in self.slots if v.status == "conflict"]
+
+
+@dataclass
+class Report:
+    events: list[EventReport]
+    model: str
+    index: str
+    warnings: list[str] = field(default_factory=list)
+    created: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+
+
+def group_by_event(all_facts: list[ArticleFacts], kb: Knowledge) -> list[EventReport]:
+    groups: dict[tuple, list[ArticleFacts]] = {}
+    for f in all_facts:
+        if f.event is None:
+            continue
+        groups.setdefault((f.event.series, f.event.round), []).append(f)
+    events = [EventReport(series, kb.series[series].name, rnd, facts) for (series, rnd), facts in groups.items()]
+    return sorted(events, key=lambda e: (e.series, -(e.round or 0)))
+
+
+def build_report(paths=None, index: str = DEFAULT_INDEX, model: str | None = None, event: int | None = None,
+                 knowledge=(), progress: Callable[[int, int], None] | None = None,
+                 log: Callable[[str], None] | None = None) -> Report:
+    """Cross-check `paths` (indexed on the way) or, without paths, everything in the index."""
+    kb = load_knowledge(list(knowledge))
+    warnings: list[str] = []
+    if paths:
+        corpus = load_corpus(paths, kb)
+        warnings += corpus.warnings
+        embedder = load_embedder(model, log=log)
+        SentenceIndex.update(index, corpus, embedder, progress=progress)
+        articles = corpus.articles
+    else:
+        idx = SentenceIndex.open(index, model=model)
+        embedder = load_embedder(idx.model_id, log=log)
+        articles = idx.corpus.articles
+    all_facts = [extract_facts(a, kb) for a in articles]
+    for f in all_facts:
+        if f.event is None:
+            warnings.append(f"{f.article.id}: no event of a known series found; left out of the report")
+    events = group_by_event(all_facts, kb)
+    if event is not None:
+        events = [e for e in events if e.round == event]
+        if not events:
+            raise MuqabalaError(f"no article reports round {event}")
+    cache = indexes_root() / "embeddings.sqlite"
+    for ev in events:
+        claims = align_event(ev.articles, embedder, cache)
+        ev.slots = judge_slots(ev.facts, kb)
+        ev.claims = judge_claims(claims, ev.facts, ev.slots)
+    return Report(events, embedder.model_id, index, warnings)
