@@ -116,9 +116,11 @@ def round_mentions(sentence: Sentence, series: Series, kb: Knowledge) -> list[Ro
     round_words = _words_re(series.round_words)
     for m in round_words.finditer(ftext):
         tail = ftext[m.end():m.end() + 40]
-        # the number follows the round word within a word or two ("الجولة الـ 23", "الجولة السابقة الـ17")
-        tail_m = re.match(r"\s*(?:\S+\s+)?", tail)
+        # the number follows the round word, or one qualifier ("الجولة السابقة الـ17", "round No. 5")
+        tail_m = re.match(r"\s*(?:(?:السابقه|الماضيه|المقبله|القادمه|الاخيره|رقم|number|no\.?)\s+)?", tail, re.I)
         for pattern in (DIGITS, AR_ORDINAL, EN_ORDINAL):
+            if pattern is DIGITS and fold(m.group()).endswith("ات"):
+                continue  # "الاجتماعات يومي 15": a plural round word takes no number
             n = pattern.match(tail.lstrip()) or (pattern.match(tail[tail_m.end():]) if tail_m else None)
             if n:
                 value = int(n.group("num")) if pattern is DIGITS else ordinal_value(n)

@@ -95,6 +95,14 @@ def _superseded(a: ArticleFacts, b: ArticleFacts, start: date | None) -> Article
     return None
 
 
+def _supersede(v: "SlotVerdict", reason: str) -> None:
+    """A plan reported before the event against what happened: a note, or the status when nothing conflicts."""
+    if v.status != CONFLICT:
+        v.status, v.label, v.reason = "superseded", "plan_vs_outcome", reason
+    elif reason not in v.notes:
+        v.notes.append("superseded by later reporting: " + reason)
+
+
 def _compare_times(a: OutletValue, b: OutletValue) -> tuple[str, str, str]:
     """(status, label, reason) for two date/time values of one slot."""
     sa, ea = a.extra.get("start"), a.extra.get("end")
@@ -220,9 +228,9 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
                 if status == CONFLICT:
                     old = _superseded(facts_of[values[i].article_id], facts_of[values[j].article_id], start)
                     if old is not None:
-                        v.status, v.label = "superseded", "plan_vs_outcome"
-                        v.reason = (f"{old.article.label} was published before the event ({old.article.published}); "
-                                    f"later reporting gives {values[j].value if old.article.id == values[i].article_id else values[i].value}")
+                        newer = values[j] if old.article.id == values[i].article_id else values[i]
+                        _supersede(v, f"{old.article.label} was published before the event ({old.article.published}); "
+                                      f"later reporting ({newer.outlet}) gives {newer.value}")
                         continue
                     v.status, v.label, v.reason = CONFLICT, label, reason
                     values[i].flagged = values[j].flagged = True
@@ -244,21 +252,22 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
                 if not same:
                     old = _superseded(facts_of[values[i].article_id], facts_of[values[j].article_id], start)
                     if old is not None:
-                        v.status, v.label = "superseded", "plan_vs_outcome"
-                        v.reason = f"{old.article.label} reported the expected head before the event"
+                        _supersede(v, f"{old.article.label} reported the expected head before the event "
+                                      f"({old.article.published}); later reporting differs")
                         continue
                     v.status, v.label = CONFLICT, "different_person"
                     v.reason = f"two different heads of the {party} delegation: " \
                                f"{values[i].outlet}: {values[i].printed} vs {values[j].outlet}: {values[j].printed}"
                     values[i].flagged = values[j].flagged = True
                 else:
-                    if note:
+                    if note and note not in v.notes:
                         v.notes.append(note)
                     if _titles_differ(values[i].extra.get("title", ""), values[j].extra.get("title", "")) \
                             and v.status != CONFLICT:
                         v.label = "title_difference"
-                        v.notes.append(f"same person, different title: {values[i].extra.get('title')} / "
-                                       f"{values[j].extra.get('title')}")
+                        note = f"same person, different title: {values[i].extra.get('title')} / {values[j].extra.get('title')}"
+                        if note not in v.notes:
+                            v.notes.append(note)
         finish(v)
 
     # ------------------------------------------------ next round / summit

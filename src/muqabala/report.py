@@ -43,11 +43,19 @@ class EventReport:
 
     @property
     def dates(self) -> str:
-        spans = [s for f in self.facts if (s := event_span(f.get("dates")))]
-        if not spans:
-            return "?"
-        start, end = min(s[0] for s in spans), max(s[1] for s in spans)
-        return start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
+        """The round's dates as most outlets give them, marked when disputed."""
+        verdict = next((v for v in self.slots if v.slot == "dates"), None)
+        if verdict is None or not verdict.values:
+            spans = [s for f in self.facts if (s := event_span(f.get("dates")))]
+            if not spans:
+                return "?"
+            start, end = min(s[0] for s in spans), max(s[1] for s in spans)
+            return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+        counts: dict[str, int] = {}
+        for x in verdict.values:
+            counts[x.value] = counts.get(x.value, 0) + 1
+        best = max(counts, key=lambda k: (counts[k], k.count("/")))
+        return best + (" (disputed)" if verdict.status == "conflict" else "")
 
     @property
     def conflicts(self) -> list[SlotVerdict]:

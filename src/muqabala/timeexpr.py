@@ -152,7 +152,8 @@ def _month_of(name: str | None) -> int | None:
     return MONTHS.get(" ".join(name.lower().split()))
 
 
-def _resolve_month_year(month: int, year: int | None, rel: str, pub: PubDate | None) -> tuple[int | None, str]:
+def _resolve_month_year(month: int, year: int | None, rel: str, pub: PubDate | None,
+                        day: int | None = None) -> tuple[int | None, str]:
     if year:
         return year, ""
     if pub is None:
@@ -163,10 +164,13 @@ def _resolve_month_year(month: int, year: int | None, rel: str, pub: PubDate | N
         if month != pub.month:
             return pub.year, f"'current' month {month} differs from the publication month {pub.month}"
         return pub.year, ""
+    same_month_ahead = month == pub.month and day is not None and pub.day is not None and day >= pub.day
     if rel == "past":
+        if month == pub.month and day is not None and pub.day is not None and day < pub.day:
+            return pub.year, ""
         return (pub.year if month < pub.month else pub.year - 1), ""
     if rel == "next":
-        return (pub.year if month > pub.month else pub.year + 1), ""
+        return (pub.year if month > pub.month or same_month_ahead else pub.year + 1), ""
     # No marker: the occurrence nearest the publication month.
     best = min((pub.year - 1, pub.year, pub.year + 1), key=lambda y: abs((y * 12 + month) - (pub.year * 12 + pub.month)))
     return best, ""
@@ -206,9 +210,9 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
         m2 = _month_of(g.get("m2"))
         if m2 and m2 != month:
             note = f"paired month names disagree ({g['m1']} / {g['m2']})"
-        year, why = _resolve_month_year(month, int(g["year"]) if g.get("year") else None, rel, pub)
-        note = note or why
         d1 = int(g["d1"])
+        year, why = _resolve_month_year(month, int(g["year"]) if g.get("year") else None, rel, pub, d1)
+        note = note or why
         d2 = int(g["d2"]) if g.get("d2") else d1
         if not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d2 < d1:
             return None

@@ -1,0 +1,173 @@
+"""Verdicts and the consistency report: the seeds' round 22, and invented
+outlets with planted conflicts and omissions (tests/data)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS
+
+from muqabala.render.html import report_to_html
+from muqabala.render.json import report_to_json
+from muqabala.render.markdown import report_to_markdown
+from muqabala.report import build_report
+
+DATA = Path(__file__).parent / "data"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def seeds_report(tmp_path_factory):
+    import os
+
+    os.environ["MUQABALA_INDEXES"] = str(tmp_path_factory.mktemp("idx"))
+    return build_report([SEEDS])
+
+
+def event(report, n):
+    return next(e for e in report.events if e.round == n)
+
+
+def verdicts(ev, slot, key=None):
+    return [v for v in ev.slots if v.slot == slot and (key is None or v.key == key)]
+
+
+def test_round_22_verdicts(seeds_report, gold):
+    ev = event(seeds_report, 22)
+    assert {a.label for a in ev.articles} == {"Anadolu Agency", "Qasioun News Agency"}
+    for expected in gold["verdict"]:
+        found = verdicts(ev, expected["slot"])
+        assert found, expected["slot"]
+        statuses = {v.status for v in found}
+        assert statuses == {expected["status"]}, (expected["slot"], statuses)
+        if expected["status"] == "omitted":
+            for v in found:
+                assert v.reported_by == ["Anadolu Agency"] and v.omitted_by == ["Qasioun News Agency"]
+    venue = verdicts(ev, "venue")[0]
+    assert venue.label == "naming_conflict" and "2022-09-17" in venue.reason
+    flagged = [x for x in venue.values if x.flagged]
+    assert [x.printed for x in flagged] == ["نور سلطان"] and flagged[0].outlet == "Qasioun News Agency"
+
+
+def test_claims_only_one_outlet_carries(seeds_report, gold):
+    ev = event(seeds_report, 22)
+    labels = {a.id: a.label for a in ev.articles}
+    for entry in gold["only"]:
+        article_id = entry["file"].rsplit(".", 1)[0]
+        for text in entry["text"]:
+            claim = next(c for c in ev.claims if any(text in s.text and s.article_id == article_id for s in c.claim.members))
+            assert claim.alone and claim.status == "omitted", text
+            assert claim.carried_by == [labels[article_id]]
+            assert claim.omitted_by == [lab for a, lab in labels.items() if a != article_id]
+
+
+def test_nothing_is_flagged_across_rounds(seeds_report):
+    for ev in seeds_report.events:
+        if ev.round != 22:
+            assert len(ev.articles) == 1
+            assert all(v.status == "single" for v in ev.slots)
+            assert not ev.conflicts
+    assert [v.slot for v in event(seeds_report, 22).conflicts] == ["venue"]
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory):
+    import os
+
+    os.environ["MUQABALA_INDEXES"] = str(tmp_path_factory.mktemp("idx2"))
+    return build_report([DATA / "invented", DATA / "plan"])
+
+
+def test_every_planted_conflict_is_found_and_nothing_else(invented):
+    ev = event(invented, 31)
+    conflicts = {(v.slot, v.key, v.label) for v in ev.conflicts}
+    assert conflicts == {
+        ("venue", "", "naming_conflict"),
+        ("dates", "", "wrong_month"),
+        ("heads", "Russia", "different_person"),
+        ("next_round", "when", "different_timing"),
+    }
+    for v in ev.conflicts:
+        assert v.reason and "\n" not in v.reason
+
+
+def test_spelling_variant_is_agreement_with_a_note(invented):
+    iran = verdicts(event(invented, 31), "heads", "Iran")[0]
+    assert iran.status == "agree" and any("spelling variant" in n for n in iran.notes)
+    assert iran.omitted_by == ["Mawqi Jim"]
+
+
+def test_planted_omissions(invented):
+    ev = event(invented, 31)
+    for party in ("Jordan", "Lebanon", "Iraq"):
+        v = verdicts(ev, "observers", party)[0]
+        assert v.status == "omitted" and v.reported_by == ["Wakalat Alif"] and set(v.omitted_by) == {"Sahifat Ba", "Mawqi Jim"}
+    assert verdicts(ev, "heads", "Russia")[0].omitted_by == ["Mawqi Jim"]
+    alone = [c for c in ev.claims if c.alone and c.carried_by == ["Mawqi Jim"]]
+    assert any("المحتجزين" in c.claim.members[0].text for c in alone)
+
+
+def test_plan_against_outcome_title_days_and_summit(invented):
+    ev = event(invented, 32)
+    dates = verdicts(ev, "dates")[0]
+    assert dates.label == "days_off_by_one"
+    assert {x.outlet for x in dates.values if x.flagged} == {"Wire One", "Wire Two"}
+    assert any("Preview Daily was published before the event" in n for n in dates.notes)
+    head = verdicts(ev, "heads", "Syrian government")[0]
+    assert head.status == "agree" and head.label == "title_difference"
+    confused = [v for v in ev.conflicts if v.label == "next_round_vs_summit"]
+    assert len(confused) == 1 and "Wire Two" in confused[0].reason
+    assert {(v.slot, v.label) for v in ev.conflicts} == {("dates", "days_off_by_one"), ("next_round", "next_round_vs_summit")}
+
+
+def test_superseded_plan_without_other_conflict(tmp_path):
+    import os
+
+    os.environ["MUQABALA_INDEXES"] = str(tmp_path / "idx")
+    report = build_report([DATA / "plan" / "before.txt", DATA / "plan" / "after_1.txt"])
+    ev = event(report, 32)
+    dates = verdicts(ev, "dates")[0]
+    assert dates.status == "superseded" and dates.label == "plan_vs_outcome"
+    assert not ev.conflicts
+
+
+def test_renderers_escape_article_text(tmp_path):
+    import os
+
+    os.environ["MUQABALA_INDEXES"] = str(tmp_path / "idx")
+    hostile = tmp_path / "news"
+    hostile.mkdir()
+    for name in ("outlet_a.txt", "outlet_c.txt"):
+        (hostile / name).write_bytes((DATA / "invented" / name).read_bytes())
+    text = (hostile / "outlet_c.txt").read_text(encoding="utf-8")
+    (hostile / "outlet_c.txt").write_text(text + "\nوقال مصدر <script>alert('x')</script> إن | الاجتماع **انتهى** [هنا](http://x).\n",
+                                          encoding="utf-8")
+    report = build_report([hostile])
+    page = report_to_html(report)
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    md = report_to_markdown(report)
+    assert "<script>" not in md and "\\*\\*انتهى\\*\\*" in md and "\\|" in md
+    data = report_to_json(report)
+    assert data["schema"] == "muqabala.report/1"
+    assert any("<script>" in m["text"] for e in data["events"] for c in e["claims"] for m in c["members"])
+
+
+def test_report_cli_cold_start_and_formats(tmp_path):
+    env = {**__import__("os").environ, "MUQABALA_INDEXES": str(tmp_path / "fresh")}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "muqabala.cli.main", *a], capture_output=True, text=True, env=env)
+    result = run("report", str(SEEDS), "--event", "22", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [e["round"] for e in data["events"]] == [22]
+    slots = {(s["slot"], s["key"]): s for s in data["events"][0]["slots"]}
+    assert slots[("venue", "")]["status"] == "conflict"
+    assert "embedding sentences" in result.stderr
+    html_out = tmp_path / "r.html"
+    result = run("report", "--event", "22", "--format", "html", "--out", str(html_out))
+    assert result.returncode == 0, result.stderr
+    assert 'dir="rtl"' in html_out.read_text(encoding="utf-8")
+    result = run("report", "--event", "99")
+    assert result.returncode == 2 and "round 99" in result.stderr
