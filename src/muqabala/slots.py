@@ -233,7 +233,9 @@ def _sentence_context(ctx: _Ctx) -> str:
     mentions = round_mentions(ctx.sentence, ctx.series, ctx.kb)
     if any(m.number == ctx.event_round for m in mentions):
         return "own"
-    if any(m.role != "next" and m.number != ctx.event_round for m in mentions):
+    later = ctx.event_round is not None
+    if any(m.role != "next" and m.number != ctx.event_round and not (later and m.number > ctx.event_round)
+           for m in mentions):
         return "other"
     f = _mask_quotes(ctx.folded.text)
     # singular round words only: "الاجتماعات الماضية" (past meetings) is no specific round
@@ -253,7 +255,8 @@ def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
         num = re.search(r"\d+", m.group())
         out.append(("round", m.start(), m.end(), int(num.group()) if num else None))
     for rm in round_mentions(ctx.sentence, ctx.series, ctx.kb):
-        if rm.role == "next":
+        # a later round than the article's own is announced, whatever the wording
+        if rm.role == "next" or (ctx.event_round is not None and rm.number > ctx.event_round and rm.role == "own"):
             a = _fpos(ctx, rm.span[0])
             if not any(a <= s < e or s <= a < e for _, s, e, _ in out):
                 out.append(("round", a, a + len(fold(rm.printed)), rm.number))

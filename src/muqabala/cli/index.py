@@ -22,9 +22,9 @@ MODEL_OPT = typer.Option(None, "--model", "-m", help=f"sentence-transformers mod
                          f"[default: $MUQABALA_MODEL or {DEFAULT_MODEL}]")
 
 
-def progress_bar() -> Progress:
+def progress_bar(transient: bool = False) -> Progress:
     return Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), TimeRemainingColumn(), console=err_console, transient=False)
+                    TimeElapsedColumn(), TimeRemainingColumn(), console=err_console, transient=transient)
 
 
 def build_index(paths: list[Path], index: str, model: str | None, rebuild: bool = False, knowledge=()):

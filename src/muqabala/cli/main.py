@@ -18,10 +18,12 @@ app.command("index")(index.index)
 app.command("search")(index.search)
 app.command("model")(index.model)
 
-from . import facts, report  # noqa: E402
+from . import facts, qa, report  # noqa: E402
 
 app.command("facts")(facts.facts)
 app.command("report")(report.report)
+app.command("qa")(qa.qa)
+app.command("trace")(qa.trace)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,298 @@
+"""Editorial QA of a draft against the indexed coverage of one event.
+
+Each draft sentence is `conflicting` (a slot value disagrees with an outlet's,
+or names a place by a name it no longer had), `supported` (an outlet carries
+it: an aligned sentence or an agreeing slot value) or `unsupported`. The
+draft's omissions are the claims and slots the outlets report and it lacks,
+most widely reported first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .align import content_bag, embed_units
+from .config import DEFAULT_INDEX, indexes_root
+from .corpus import Article
+from .embed.models import load_embedder
+from .errors import MuqabalaError
+from .events import EventAssignment, assign_events
+from .index import SentenceIndex
+from .judge import OutletValue, SlotVerdict, _compare_times, _dates_value
+from .knowledge import load_knowledge
+from .load import RawDocument, _html_document, decode_bytes
+from .names import same_person
+from .pipeline import build_article, load_corpus
+from .report import EventReport, group_by_event
+from .slots import ArticleFacts, SlotValue, extract_facts
+from .align import align_event
+from .judge import judge_claims, judge_slots
+
+QA_SCHEMA = "muqabala.qa/1"
+# A draft sentence is carried by an outlet sentence when its cosine to it stands
+# SUPPORT_MARGIN above the median of its cosines to all of the event's sentences
+# (relative to its own distribution, so an English draft against Arabic coverage
+# is judged on the same scale); shared content words add LEXICAL_BONUS x overlap.
+SUPPORT_MARGIN = 0.06
+LEXICAL_BONUS = 0.05
+FAIL_LEVELS = ("conflict", "unsupported", "omission")
+
+
+@dataclass
+class Evidence:
+    outlet: str
+    article_id: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    score: float | None = None
+
+
+@dataclass
+class DraftSentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    status: str                      # supported, conflicting, unsupported
+    reasons: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Omission:
+    kind: str                        # slot or claim
+    what: str
+    reported_by: list[str]
+    evidence: list[Evidence]
+
+    @property
+    def count(self) -> int:
+        return len(self.reported_by)
+
+
+@dataclass
+class QAResult:
+    draft: Article
+    event: EventReport
+    sentences: list[DraftSentence]
+    omissions: list[Omission]
+    min_outlets: int
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out = {"supported": 0, "conflicting": 0, "unsupported": 0}
+        for s in self.sentences:
+            out[s.status] += 1
+        out["omissions"] = len(self.widely_reported_omissions)
+        return out
+
+    @property
+    def widely_reported_omissions(self) -> list[Omission]:
+        return [o for o in self.omissions if o.count >= self.min_outlets]
+
+    def fails(self, level: str) -> bool:
+        c = self.counts
+        if level == "conflict":
+            return c["conflicting"] > 0
+        if level == "unsupported":
+            return c["conflicting"] + c["unsupported"] > 0
+        return c["conflicting"] + c["unsupported"] + c["omissions"] > 0
+
+
+def read_draft(source: str, text: str | None = None) -> Article:
+    """A draft from a path, '-' (text given), plain text or saved HTML."""
+    if text is None:
+        path = Path(source)
+        if not path.is_file():
+            raise MuqabalaError(f"{source}: no such draft file")
+        data = path.read_bytes()
+        decoded, encoding = decode_bytes(data, source)
+        if path.suffix.lower() in (".html", ".htm"):
+            doc = _html_document(path, decoded, encoding)
+        else:
+            doc = RawDocument("draft", source, decoded, encoding)
+    else:
+        if not text.strip():
+            raise MuqabalaError("the draft is empty")
+        doc = RawDocument("draft", "<stdin>", text, "utf-8")
+    draft = build_article(doc)
+    draft.outlet = "draft"
+    if draft.language not in ("ar", "en"):
+        raise MuqabalaError(f"the draft does not read as Arabic or English (detected: {draft.language}); "
+                            "muqabala checks drafts in Arabic or English")
+    if not draft.sentences:
+        raise MuqabalaError("the draft has no sentences to check")
+    return draft
+
+
+def _evidence(facts: ArticleFacts, slot: SlotValue) -> Evidence:
+    s = facts.article.sentence(slot.sentence_id)
+    return Evidence(facts.article.label, facts.article.id, s.id, s.start, s.end, s.text)
+
+
+def _slot_conflicts(value: SlotValue, draft_values: list[SlotValue], event: EventReport, kb) -> tuple[list[str], list[Evidence], list[Evidence]]:
+    """Reasons this draft slot value conflicts, evidence of conflict, evidence of agreement."""
+    reasons, against, support = [], [], []
+    if value.slot == "venue" and value.extra.get("name_status") == "outdated":
+        reasons.append(f"outdated place name: {value.extra.get('reason', value.printed)}")
+    for f in event.facts:
+        theirs = f.get(value.slot, value.key if value.slot in ("heads", "next_round", "next_summit", "observers") else None)
+        if value.slot == "dates":
+            merged = _dates_value(f)
+            theirs = [merged] if merged else []
+        for other in theirs[:1]:
+            a = OutletValue("draft", "draft", value.value, value.printed, value.sentence_id, value.span, dict(value.extra))
+            b = OutletValue.of(f, other)
+            if value.slot in ("dates",) or value.key == "when":
+                status, _, why = _compare_times(a, b)
+                bad = status == "conflict"
+            elif value.slot == "heads":
+                same, why = same_person(value.printed, other.printed, kb)
+                bad = not same
+            elif value.slot == "venue":
+                bad = value.value != other.value
+                why = f"another place ({value.printed} vs {other.printed})"
+            else:
+                bad = value.value != other.value and "to be decided" not in (value.value, other.value)
+                why = f"{value.printed} vs {other.printed}"
+            if value.slot == "venue" and value.extra.get("name_status") == "outdated" and not bad \
+                    and other.extra.get("name_status") == "valid":
+                against.append(_evidence(f, other))  # an outlet that uses the name valid at the time
+                continue
+            if bad:
+                reasons.append(f"{value.slot.replace('_', ' ')}{': ' + value.key if value.key else ''}: {why} "
+                               f"({f.article.label})")
+                against.append(_evidence(f, other))
+            else:
+                support.append(_evidence(f, other))
+    return reasons, against, support
+
+
+def check_draft(draft: Article, event: EventReport, embedder, kb, min_outlets: int = 2) -> QAResult:
+    assignment = EventAssignment(event.series, event.round, 1.0, [])
+    found = assign_events(draft, kb)
+    if found and found[0].round == event.round:
+        assignment = found[0]
+    facts = extract_facts(draft, kb, [assignment] + [e for e in found if e.round != event.round])
+    # draft sentences against outlet sentences: centred cosine + lexical overlap, as in alignment
+    outlet_sentences = [s for a in event.articles for s in a.sentences]
+    cache = indexes_root() / "embeddings.sqlite"
+    outlet_vecs = embed_units([s.text for s in outlet_sentences], embedder, cache)
+    draft_vecs = embed_units([s.text for s in draft.sentences], embedder, cache)
+    sims = draft_vecs @ outlet_vecs.T
+    margins = sims - np.median(sims, axis=1, keepdims=True)
+    bags = [content_bag(s.text) for s in outlet_sentences]
+    labels = {a.id: a.label for a in event.articles}
+    results: list[DraftSentence] = []
+    covered_outlet_sentences: set[str] = set()
+    for i, sentence in enumerate(draft.sentences):
+        dbag = content_bag(sentence.text)
+        scores = margins[i] + LEXICAL_BONUS * np.array([len(dbag & b) / max(1, min(len(dbag), len(b))) for b in bags])
+        ds = DraftSentence(sentence.index, sentence.start, sentence.end, sentence.text, "unsupported")
+        reasons, against, support = [], [], []
+        for value in facts.slots:
+            if value.sentence_id != sentence.id or value.slot in ("people", "previous_round_dates"):
+                continue
+            r, a, s = _slot_conflicts(value, facts.slots, event, kb)
+            reasons += r
+            against += a
+            support += s
+        order = np.argsort(-scores)
+        matched = [int(j) for j in order[:5] if scores[j] >= SUPPORT_MARGIN]
+        for j in matched:
+            covered_outlet_sentences.add(outlet_sentences[j].id)
+        if reasons:
+            ds.status, ds.reasons, ds.evidence = "conflicting", list(dict.fromkeys(reasons)), _dedupe(against)
+        elif matched or support:
+            ds.status = "supported"
+            best_per_outlet: dict[str, Evidence] = {}
+            for j in matched:
+                s = outlet_sentences[j]
+                best_per_outlet.setdefault(s.article_id, Evidence(labels[s.article_id], s.article_id, s.id, s.start,
+                                                                  s.end, s.text, round(float(scores[j]), 3)))
+            ds.evidence = list(best_per_outlet.values()) + [e for e in _dedupe(support)
+                                                            if e.article_id not in best_per_outlet]
+        results.append(ds)
+    return QAResult(draft, event, results, _omissions(event, facts, covered_outlet_sentences), min_outlets)
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    seen, out = set(), []
+    for e in evidence:
+        if e.sentence_id not in seen:
+            seen.add(e.sentence_id)
+            out.append(e)
+    return out
+
+
+def _omissions(event: EventReport, draft_facts: ArticleFacts, covered: set[str]) -> list[Omission]:
+    out: list[Omission] = []
+    have = {(s.slot, s.key if s.slot not in ("venue", "dates") else "") for s in draft_facts.slots}
+    for v in event.slots:
+        if v.slot == "previous_round_dates" or (v.slot, v.key) in have:
+            continue
+        if v.label == "next_round_vs_summit":
+            continue
+        facts_by_id = {f.article.id: f for f in event.facts}
+        evidence = []
+        for x in v.values:
+            s = facts_by_id[x.article_id].article.sentence(x.sentence_id)
+            evidence.append(Evidence(x.outlet, x.article_id, s.id, s.start, s.end, s.text))
+        out.append(Omission("slot", v.slot.replace("_", " ") + (f": {v.key}" if v.key else ""), v.reported_by, evidence))
+    for c in event.claims:
+        if len(c.carried_by) < 2 or any(s.id in covered for s in c.claim.members):
+            continue
+        evidence = [Evidence(next(a.label for a in event.articles if a.id == s.article_id), s.article_id, s.id,
+                             s.start, s.end, s.text) for s in c.claim.members]
+        out.append(Omission("claim", c.claim.members[0].text, c.carried_by, evidence))
+    out.sort(key=lambda o: (-o.count, o.kind != "slot"))
+    return out
+
+
+def coverage_event(index: str, corpus_paths, event_round: int | None, draft: Article, kb, embedder_name=None,
+                   progress=None, log=None) -> tuple[EventReport, object]:
+    """The event the draft is about, with its outlets' slots and claims judged."""
+    if corpus_paths:
+        corpus = load_corpus(corpus_paths, kb)
+        embedder = load_embedder(embedder_name, log=log)
+        SentenceIndex.update(index, corpus, embedder, progress=progress)
+        articles = corpus.articles
+    else:
+        idx = SentenceIndex.open(index, model=embedder_name)
+        embedder = load_embedder(idx.model_id, log=log)
+        articles = idx.corpus.articles
+    events = group_by_event([extract_facts(a, kb) for a in articles], kb)
+    if event_round is None:
+        found = assign_events(draft, kb)
+        if not found or found[0].round is None:
+            rounds = sorted({e.round for e in events if e.round is not None})
+            raise MuqabalaError(f"cannot tell which round the draft is about; pass --event N (indexed rounds: "
+                                f"{', '.join(map(str, rounds)) or 'none'})")
+        event_round = found[0].round
+    chosen = [e for e in events if e.round == event_round]
+    if not chosen:
+        raise MuqabalaError(f"no indexed article reports round {event_round}; index coverage first "
+                            f"(muqabala index PATH...) or pass --corpus")
+    ev = chosen[0]
+    claims = align_event(ev.articles, embedder, indexes_root() / "embeddings.sqlite")
+    ev.slots = judge_slots(ev.facts, kb)
+    ev.claims = judge_claims(claims, ev.facts, ev.slots)
+    return ev, embedder
+
+
+def run_qa(draft_source: str | Article, index: str = DEFAULT_INDEX, corpus=None, event: int | None = None,
+           knowledge=(), stdin_text: str | None = None, model: str | None = None, min_outlets: int = 2,
+           progress=None, log=None) -> QAResult:
+    """Library entry point: read the draft (a path, '-' with stdin_text, or an Article), find its event, check it."""
+    kb = load_knowledge(list(knowledge))
+    draft = draft_source if isinstance(draft_source, Article) else read_draft(draft_source, stdin_text)
+    ev, embedder = coverage_event(index, corpus, event, draft, kb, model, progress, log)
+    return check_draft(draft, ev, embedder, kb, min_outlets)
+
+
+__all__ = ["run_qa", "check_draft", "read_draft", "QAResult", "DraftSentence", "Omission", "Evidence",
+           "SlotVerdict", "FAIL_LEVELS", "QA_SCHEMA"]
