@@ -52,6 +52,7 @@ class TraceResult:
     claim_status: str | None = None
     carriers: list[Carrier] = field(default_factory=list)
     first: Carrier | None = None
+    first_certain: bool = False       # False when a month-only date leaves the order open
     order: list[Carrier] = field(default_factory=list)
     undated: list[Carrier] = field(default_factory=list)
     conflicts: list[dict] = field(default_factory=list)
@@ -59,6 +60,12 @@ class TraceResult:
 
 
 def _sort_key(published: str | None):
+    """Earliest day a publication date allows (a month-only date could be its 1st)."""
+    p = PubDate.parse(published)
+    return (p.year, p.month or 1, p.day or 1) if p else None
+
+
+def _latest(published: str | None):
     p = PubDate.parse(published)
     return (p.year, p.month or 12, p.day or 31) if p else None
 
@@ -116,6 +123,7 @@ def trace(query: str, index: str = DEFAULT_INDEX, k: int = 10, knowledge=(), log
     result.claim_id, result.claim_status, result.omitted_by = claim_id, claim_status, omitted_by
     result.carriers = sorted(carriers, key=lambda c: -c.similarity)
     result.first = dated[0] if dated else None
+    result.first_certain = bool(dated) and all(_latest(dated[0].published) < _sort_key(c.published) for c in dated[1:])
     result.order = dated
     result.undated = [c for c in carriers if not _sort_key(c.published)]
     result.conflicts = conflicts_out

@@ -107,8 +107,9 @@ def trace(
     console.print(table)
     if result.first:
         rest = " → ".join(f"{c.outlet} ({c.published})" for c in result.order[1:])
+        hedge = "" if result.first_certain else " (as far as the dates tell: a month-only date leaves the order open)"
         console.print(f"first reported by [bold]{result.first.outlet}[/] ({result.first.published})"
-                      + (f", then {rest}" if rest else ""), highlight=False)
+                      + (f", then {rest}" if rest else "") + hedge, highlight=False)
     if result.undated:
         console.print("no publication date: " + ", ".join(c.outlet for c in result.undated), highlight=False)
     if result.omitted_by:

@@ -56,7 +56,7 @@ def report_to_html(report: Report) -> str:
                 vals = [x for x in v.values if x.article_id == a.id]
                 cell = "<br>".join((f'<mark class="bad">{_e(x.printed)}</mark>' if x.flagged else _e(x.printed)) for x in vals)
                 out.append(f"<td>{cell or '—'}</td>")
-            out.append(f'<td class="reason">{_e(v.reason or "; ".join(v.notes))}</td></tr>')
+            out.append(f'<td class="reason ltr">{_e(v.reason or "; ".join(v.notes))}</td></tr>')
         out.append("</table>")
         # coverage
         out.append('<h3 class="ltr">Coverage: claims × outlets</h3><table><tr><th>claim</th><th>status</th>')
