@@ -16,19 +16,15 @@ import numpy as np
 from .align import content_bag, embed_units
 from .config import DEFAULT_INDEX, indexes_root
 from .corpus import Article
-from .embed.models import load_embedder
 from .errors import MuqabalaError
 from .events import EventAssignment, assign_events
-from .index import SentenceIndex
 from .judge import OutletValue, SlotVerdict, _compare_times, _dates_value
 from .knowledge import load_knowledge
 from .load import RawDocument, _html_document, decode_bytes
 from .names import same_person
-from .pipeline import build_article, load_corpus
-from .report import EventReport, group_by_event
+from .pipeline import build_article
+from .report import EventReport, coverage_articles, group_by_event, judge_event
 from .slots import ArticleFacts, SlotValue, extract_facts
-from .align import align_event
-from .judge import judge_claims, judge_slots
 
 QA_SCHEMA = "muqabala.qa/1"
 # A draft sentence is carried by an outlet sentence when its cosine to it stands
@@ -256,15 +252,7 @@ def _omissions(event: EventReport, draft_facts: ArticleFacts, covered: set[str])
 def coverage_event(index: str, corpus_paths, event_round: int | None, draft: Article, kb, embedder_name=None,
                    progress=None, log=None) -> tuple[EventReport, object]:
     """The event the draft is about, with its outlets' slots and claims judged."""
-    if corpus_paths:
-        corpus = load_corpus(corpus_paths, kb)
-        embedder = load_embedder(embedder_name, log=log)
-        SentenceIndex.update(index, corpus, embedder, progress=progress)
-        articles = corpus.articles
-    else:
-        idx = SentenceIndex.open(index, model=embedder_name)
-        embedder = load_embedder(idx.model_id, log=log)
-        articles = idx.corpus.articles
+    articles, embedder, _ = coverage_articles(corpus_paths, index, embedder_name, kb, progress, log)
     events = group_by_event([extract_facts(a, kb) for a in articles], kb)
     if event_round is None:
         found = assign_events(draft, kb)
@@ -277,11 +265,7 @@ def coverage_event(index: str, corpus_paths, event_round: int | None, draft: Art
     if not chosen:
         raise MuqabalaError(f"no indexed article reports round {event_round}; index coverage first "
                             f"(muqabala index PATH...) or pass --corpus")
-    ev = chosen[0]
-    claims = align_event(ev.articles, embedder, indexes_root() / "embeddings.sqlite")
-    ev.slots = judge_slots(ev.facts, kb)
-    ev.claims = judge_claims(claims, ev.facts, ev.slots)
-    return ev, embedder
+    return judge_event(chosen[0], embedder, kb), embedder
 
 
 def run_qa(draft_source: str | Article, index: str = DEFAULT_INDEX, corpus=None, event: int | None = None,

@@ -81,22 +81,31 @@ def group_by_event(all_facts: list[ArticleFacts], kb: Knowledge) -> list[EventRe
     return sorted(events, key=lambda e: (e.series, -(e.round or 0)))
 
 
+def coverage_articles(paths, index: str, model: str | None, kb: Knowledge, progress=None, log=None):
+    """(articles, embedder, warnings): `paths` indexed on the way, or everything in the index."""
+    if paths:
+        corpus = load_corpus(paths, kb)
+        embedder = load_embedder(model, log=log)
+        SentenceIndex.update(index, corpus, embedder, progress=progress)
+        return corpus.articles, embedder, list(corpus.warnings)
+    idx = SentenceIndex.open(index, model=model)
+    return idx.corpus.articles, load_embedder(idx.model_id, log=log), []
+
+
+def judge_event(ev: EventReport, embedder, kb: Knowledge) -> EventReport:
+    """Align the event's claims and judge its slots and claims, in place."""
+    claims = align_event(ev.articles, embedder, indexes_root() / "embeddings.sqlite")
+    ev.slots = judge_slots(ev.facts, kb)
+    ev.claims = judge_claims(claims, ev.facts, ev.slots)
+    return ev
+
+
 def build_report(paths=None, index: str = DEFAULT_INDEX, model: str | None = None, event: int | None = None,
                  knowledge=(), progress: Callable[[int, int], None] | None = None,
                  log: Callable[[str], None] | None = None) -> Report:
     """Cross-check `paths` (indexed on the way) or, without paths, everything in the index."""
     kb = load_knowledge(list(knowledge))
-    warnings: list[str] = []
-    if paths:
-        corpus = load_corpus(paths, kb)
-        warnings += corpus.warnings
-        embedder = load_embedder(model, log=log)
-        SentenceIndex.update(index, corpus, embedder, progress=progress)
-        articles = corpus.articles
-    else:
-        idx = SentenceIndex.open(index, model=model)
-        embedder = load_embedder(idx.model_id, log=log)
-        articles = idx.corpus.articles
+    articles, embedder, warnings = coverage_articles(paths, index, model, kb, progress, log)
     all_facts = [extract_facts(a, kb) for a in articles]
     for f in all_facts:
         if f.event is None:
@@ -106,9 +115,6 @@ def build_report(paths=None, index: str = DEFAULT_INDEX, model: str | None = Non
         events = [e for e in events if e.round == event]
         if not events:
             raise MuqabalaError(f"no article reports round {event}")
-    cache = indexes_root() / "embeddings.sqlite"
     for ev in events:
-        claims = align_event(ev.articles, embedder, cache)
-        ev.slots = judge_slots(ev.facts, kb)
-        ev.claims = judge_claims(claims, ev.facts, ev.slots)
+        judge_event(ev, embedder, kb)
     return Report(events, embedder.model_id, index, warnings)

@@ -8,15 +8,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .config import DEFAULT_INDEX, indexes_root
+from .config import DEFAULT_INDEX
 from .embed.models import load_embedder
 from .errors import MuqabalaError
 from .index import SentenceIndex
 from .knowledge import load_knowledge
-from .report import EventReport, group_by_event
+from .report import EventReport, group_by_event, judge_event
 from .slots import extract_facts
-from .align import align_event
-from .judge import judge_claims, judge_slots
 from .timeexpr import PubDate
 
 TRACE_SCHEMA = "muqabala.trace/1"
@@ -95,10 +93,8 @@ def trace(query: str, index: str = DEFAULT_INDEX, k: int = 10, knowledge=(), log
         members = [best.sentence]
         claim_status, claim_id, omitted_by, conflicts_out = None, None, [], []
     else:
-        claims = align_event(event.articles, embedder, indexes_root() / "embeddings.sqlite")
-        event.slots = judge_slots(event.facts, kb)
-        verdicts = judge_claims(claims, event.facts, event.slots)
-        verdict = next(v for v in verdicts if best.sentence.id in {s.id for s in v.claim.members})
+        judge_event(event, embedder, kb)
+        verdict = next(v for v in event.claims if best.sentence.id in {s.id for s in v.claim.members})
         members = verdict.claim.members
         claim_status, claim_id, omitted_by = verdict.status, verdict.claim.id, verdict.omitted_by
         member_ids = {s.id for s in members}

@@ -41,5 +41,5 @@ def facts(
         for s in f.slots:
             note = s.extra.get("reason") or s.extra.get("note") or ("inferred" if s.extra.get("inferred") else "")
             style = "bold red" if s.extra.get("name_status") == "outdated" else None
-            table.add_row(s.slot, s.key, s.value, bidi(s.printed, 30), s.sentence_id.rsplit(":", 1)[1], note, style=style)
+            table.add_row(s.slot, s.key, s.value, bidi(s.printed, 22), s.sentence_id.rsplit(":", 1)[1], note, style=style)
         console.print(table)

@@ -14,7 +14,7 @@ from ..render.terminal import render_terminal
 from ..report import build_report
 from .common import check_format, console, err_console, guarded, print_json
 from .index import MODEL_OPT, progress_bar
-from ..index import _atomic_write
+from ..index import SentenceIndex, _atomic_write
 
 
 @guarded
@@ -30,11 +30,8 @@ def report(
 ) -> None:
     """Per event: slot verdicts across outlets, a claims × outlets coverage matrix, and the conflicts with evidence."""
     check_format(format, ("table", "md", "html", "json"))
-    if not paths and not (Path(index).exists() or (Path("indexes") / index).exists()):
-        from ..index import SentenceIndex
-
-        if not SentenceIndex.exists(index):
-            raise MuqabalaError(f"give article paths, or build the index '{index}' first with: muqabala index PATH...")
+    if not paths and not SentenceIndex.exists(index):
+        raise MuqabalaError(f"give article paths, or build the index '{index}' first with: muqabala index PATH...")
     with progress_bar() as bar:
         task = bar.add_task("embedding sentences", total=None)
         result = build_report(paths or None, index=index, model=model, event=event,

@@ -16,7 +16,7 @@ def esc(text: str) -> str:
 
 
 def report_to_markdown(report: Report) -> str:
-    out = [f"# muqabala consistency report", "", f"model: {esc(report.model)} · index: {esc(report.index)} · {report.created}", ""]
+    out = ["# muqabala consistency report", "", f"model: {esc(report.model)} · index: {esc(report.index)} · {report.created}", ""]
     for w in report.warnings:
         out.append(f"> warning: {esc(w)}")
     for ev in report.events:
