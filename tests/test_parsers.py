@@ -126,3 +126,10 @@ def test_extractors_never_crash_and_spans_slice(text):
     for event in f.events:
         for m in event.evidence:
             assert text[m.span[0]:m.span[1]] == m.printed
+
+
+def test_observer_lists_across_commas():
+    for text in ("Observers from Jordan, Lebanon and Iraq attended the 22nd round of the Astana talks.",
+                 "وحضر الجولة الثانية والعشرين من محادثات أستانا مراقبون من الأردن، ولبنان، والعراق، فيما غابت دول أخرى."):
+        f = extract_facts(_article(text, "2024-11-12"), KB)
+        assert {o.value for o in f.get("observers")} == {"Jordan", "Lebanon", "Iraq"}, text

@@ -296,6 +296,26 @@ def _people(ctx: _Ctx, add) -> None:
             add(SlotValue("people", party, key, printed, s.id, (s0, e0), {"matched": how or "new name"}))
 
 
+def _observer_list(ctx: _Ctx, ca: int, cb: int) -> list:
+    """Observer parties named in a clause, and in the comma-separated list that continues it
+    ("observers from Jordan, Lebanon and Iraq")."""
+    mentions = [(m, _fpos(ctx, m.span[0])) for m in ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start)
+                if ctx.kb.parties[m.key].role in ("observer", "mediator")]
+    out = [m for m, pa in mentions if ca <= pa < cb]
+    clauses = [c for c in _clauses(ctx.folded.text) if c[0] >= cb]
+    for a, b in clauses:
+        inside = [(m, pa) for m, pa in mentions if a <= pa < b]
+        if not inside:
+            break
+        last_end = inside[-1][1] + len(fold(inside[-1][0].printed))
+        if len(re.findall(r"\w+", ctx.folded.text[a:last_end])) > 2 * len(inside) + 1:
+            break  # not a list of names
+        out += [m for m, _ in inside]
+        if len(re.findall(r"\w+", ctx.folded.text[last_end:b])) > 2:
+            break  # the sentence goes on after the list
+    return out
+
+
 def _title_before(ctx: _Ctx, fstart: int, name_start: int) -> str:
     """The words between a head-of-delegation trigger and the name: the person's title as printed."""
     a, _ = ctx.folded.span(fstart, fstart + 1) if fstart < len(ctx.folded.text) else (0, 0)
@@ -425,10 +445,8 @@ def extract_facts(article: Article, kb: Knowledge, events: list[EventAssignment]
                                   {"matched": how or "new name", "title": _title_before(ctx, name_from, s0)}))
                     continue
             if OBSERVER.search(clause):
-                for m in kb.find(sentence.text, "party", sentence.start):
-                    pa = _fpos(ctx, m.span[0])
-                    if ca <= pa < cb and kb.parties[m.key].role in ("observer", "mediator"):
-                        add(SlotValue("observers", m.key, m.key, m.printed, sentence.id, m.span))
+                for m in _observer_list(ctx, ca, cb):
+                    add(SlotValue("observers", m.key, m.key, m.printed, sentence.id, m.span))
         _people(ctx, add)
 
     _check_venue_names(slots, kb, series, event, article)
