@@ -4,8 +4,8 @@
 
 Seeds: cold embedding throughput (empty cache), throughput from cache, index
 build time and peak memory, search latency p50/p95 over >= 200 queries.
-Synthetic: >= 100,000 sentences made by recombining seed sentences (first half
-of one + second half of another). Embedding all of them takes ~20-30 min on
+Synthetic: >= 100,000 sentences made by recombining seed sentences (the head
+of one cut at a random word + the tail of another). Embedding all of them takes ~20-30 min on
 2 cores, so by default `--embed-limit` of them are embedded for throughput and
 the index-scale figures use vectors mixed from those real embeddings; pass
 --embed-all to embed every synthetic sentence instead.
@@ -94,8 +94,10 @@ def main() -> None:
     words = [s.text.split() for s in corpus.sentences if len(s.text.split()) >= 6]
     synthetic = set()
     while len(synthetic) < args.synthetic:
+        # the head of one seed sentence and the tail of another, cut at random word positions
         a, b = rng.sample(words, 2)
-        synthetic.add(" ".join(a[: len(a) // 2] + b[len(b) // 2:]))
+        cut_a, cut_b = rng.randrange(2, len(a) - 1), rng.randrange(1, len(b) - 2)
+        synthetic.add(" ".join(a[:cut_a] + b[cut_b:]))
     synthetic = sorted(synthetic)
     rng.shuffle(synthetic)
     to_embed = synthetic if args.embed_all else synthetic[: args.embed_limit]
