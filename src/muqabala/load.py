@@ -98,8 +98,13 @@ def read_manifest(directory: Path) -> dict[str, dict[str, str]]:
 def _html_document(path: Path, text: str, encoding: str) -> RawDocument:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True)
+    try:
+        doc = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=True)
+    except ImportError as exc:
+        raise MuqabalaError(f"{path}: HTML extraction is not installed correctly ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - a malformed page is bad input, not a crash
+        raise MuqabalaError(f"{path}: cannot extract the article from this HTML ({type(exc).__name__})") from None
     if doc is None:
         raise MuqabalaError(f"{path}: no article text found in the HTML page")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)

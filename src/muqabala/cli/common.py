@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 
 import typer
@@ -34,6 +35,13 @@ def guarded(func):
             fail(str(exc))
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except typer.Exit:
+            raise
+        except Exception as exc:  # noqa: BLE001 - never a traceback for the user
+            if os.environ.get("MUQABALA_DEBUG"):
+                raise
+            first = str(exc).splitlines()[0] if str(exc) else ""
+            fail(f"internal error: {type(exc).__name__}: {first} (set MUQABALA_DEBUG=1 for the traceback)")
 
     return wrapper
 
