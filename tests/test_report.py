@@ -171,3 +171,18 @@ def test_report_cli_cold_start_and_formats(tmp_path):
     assert 'dir="rtl"' in html_out.read_text(encoding="utf-8")
     result = run("report", "--event", "99")
     assert result.returncode == 2 and "round 99" in result.stderr
+
+
+def test_english_and_arabic_outlets_in_one_event(tmp_path):
+    import os
+
+    os.environ["MUQABALA_INDEXES"] = str(tmp_path / "idx")
+    report = build_report([DATA / "mixed", SEEDS / "002_65757dcd730d9a94.txt"])
+    ev = event(report, 21)
+    assert len(ev.articles) == 3
+    assert {(v.slot, v.key, v.label) for v in ev.conflicts} == {
+        ("venue", "", "naming_conflict"), ("next_round", "when", "different_timing")}
+    head = verdicts(ev, "heads", "Syrian government")[0]
+    assert head.status == "agree" and len(head.values) == 3
+    observers = {v.key for v in verdicts(ev, "observers")}
+    assert observers == {"Jordan", "Lebanon", "Iraq"}

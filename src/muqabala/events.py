@@ -122,6 +122,17 @@ def round_mentions(sentence: Sentence, series: Series, kb: Knowledge) -> list[Ro
             if pattern is DIGITS and fold(m.group()).endswith("ات"):
                 continue  # "الاجتماعات يومي 15": a plural round word takes no number
             n = pattern.match(tail.lstrip()) or (pattern.match(tail[tail_m.end():]) if tail_m else None)
+            if n is None and pattern is AR_ORDINAL:
+                # an adjective may come between: "الاجتماع الدولي الحادي والعشرين"
+                adj = re.match(r"\s*(?:ال\w+ي\s+)", tail)
+                if adj:
+                    n = pattern.match(tail[adj.end():])
+                    if n:
+                        offset = m.end() + adj.end()
+                        value = ordinal_value(n)
+                        if value and 0 < value < 200:
+                            found.append((m.start(), offset + n.end(), value))
+                        break
             if n:
                 value = int(n.group("num")) if pattern is DIGITS else ordinal_value(n)
                 if value and 0 < value < 200:

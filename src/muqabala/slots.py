@@ -302,7 +302,14 @@ def _observer_list(ctx: _Ctx, ca: int, cb: int) -> list:
     mentions = [(m, _fpos(ctx, m.span[0])) for m in ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start)
                 if ctx.kb.parties[m.key].role in ("observer", "mediator")]
     out = [m for m, pa in mentions if ca <= pa < cb]
-    clauses = [c for c in _clauses(ctx.folded.text) if c[0] >= cb]
+    all_clauses = _clauses(ctx.folded.text)
+    for a, b in reversed([c for c in all_clauses if c[1] <= ca]):
+        # "Jordan, Lebanon and Iraq attended as observers": the list may come first
+        inside = [m for m, pa in mentions if a <= pa < b]
+        if not inside or len(re.findall(r"\w+", ctx.folded.text[a:b])) > 2 * len(inside) + 1:
+            break
+        out = inside + out
+    clauses = [c for c in all_clauses if c[0] >= cb]
     for a, b in clauses:
         inside = [(m, pa) for m, pa in mentions if a <= pa < b]
         if not inside:
