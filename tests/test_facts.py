@@ -135,3 +135,9 @@ def test_spelling_variants_of_one_person():
     assert same_person("محمد الخطيب", "محمد الخطيب", KB)[0]
     assert same_person("يوسف حبيب", "يوسف خبيب", KB)[0]
     assert not same_person("يوسف حبيب", "سامر قاسم", KB)[0]
+
+
+def test_unknown_names_in_two_scripts_are_not_called_different():
+    same, note = same_person("بوراك أكجابار", "Burak Akcapar", KB)
+    assert same is None and "cannot compare" in note
+    assert same_person("علي أصغر حاجي", "Ali Asghar Khaji", KB)[0] is True

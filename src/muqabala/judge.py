@@ -249,6 +249,12 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
         for i in range(len(values)):
             for j in range(i + 1, len(values)):
                 same, note = same_person(values[i].printed, values[j].printed, kb)
+                if same is None:
+                    if note not in v.notes:
+                        v.notes.append(note)
+                    if v.status != CONFLICT and not v.label:
+                        v.label = "cannot_compare"
+                    continue
                 if not same:
                     old = _superseded(facts_of[values[i].article_id], facts_of[values[j].article_id], start)
                     if old is not None:

@@ -64,8 +64,8 @@ def canonical_person(printed: str, kb: Knowledge) -> tuple[str, str | None]:
     return fold_key(printed), None
 
 
-def same_person(a: str, b: str, kb: Knowledge) -> tuple[bool, str]:
-    """Whether two printed names name one person, and a short note on why."""
+def same_person(a: str, b: str, kb: Knowledge) -> tuple[bool | None, str]:
+    """Whether two printed names name one person (None: cannot tell), and a short note on why."""
     ka, how_a = canonical_person(a, kb)
     kb_, how_b = canonical_person(b, kb)
     if how_a and how_b:
@@ -76,4 +76,11 @@ def same_person(a: str, b: str, kb: Knowledge) -> tuple[bool, str]:
     how = spelling_match(a, b)
     if how:
         return True, "" if how == "exact" else f"spelling variant ({a} / {b})"
+    if _script(a) != _script(b) and not (how_a and how_b):
+        # "بوراك أكجابار" / "Burak Akcapar": without a knowledge entry, scripts cannot be compared
+        return None, f"names in different scripts, not in the knowledge files: cannot compare ({a} / {b})"
     return False, f"different names ({a} / {b})"
+
+
+def _script(name: str) -> str:
+    return "arabic" if any("\u0600" <= c <= "\u06ff" for c in name) else "latin"

@@ -148,7 +148,9 @@ def _slot_conflicts(value: SlotValue, draft_values: list[SlotValue], event: Even
                 bad = status == "conflict"
             elif value.slot == "heads":
                 same, why = same_person(value.printed, other.printed, kb)
-                bad = not same
+                bad = same is False
+                if same is None:
+                    continue  # different scripts, unknown person: neither support nor conflict
             elif value.slot == "venue":
                 bad = value.value != other.value
                 why = f"another place ({value.printed} vs {other.printed})"
