@@ -205,7 +205,10 @@ def load_documents(paths: list[Path]) -> tuple[list[RawDocument], list[str]]:
         try:
             if directory not in manifests:
                 manifests[directory] = read_manifest(directory)
-            docs.extend(read_file(file, manifests[directory]))
+            loaded = read_file(file, manifests[directory])
+            docs.extend(loaded)
+            if loaded and loaded[0].encoding not in ("utf-8", "utf-8-sig"):
+                warnings.append(f"{file}: not UTF-8; decoded as {loaded[0].encoding} (detected)")
         except MuqabalaError as exc:
             errors.append(str(exc))
     if not docs:
