@@ -1,0 +1,1 @@
+"""The `muqabala` command line: one module per command group, each a thin layer over the library."""

@@ -1,0 +1,1 @@
+"""Embedding: converting the bundled default model, loading models offline, and the vector cache."""
