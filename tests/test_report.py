@@ -186,3 +186,10 @@ def test_english_and_arabic_outlets_in_one_event(tmp_path):
     assert head.status == "agree" and len(head.values) == 3
     observers = {v.key for v in verdicts(ev, "observers")}
     assert observers == {"Jordan", "Lebanon", "Iraq"}
+
+
+def test_commentary_and_background_stay_with_their_outlet(seeds_report):
+    ev = event(seeds_report, 22)
+    for text in ("تشكل هذه المحادثات خطوة إضافية", "وبدأت محادثات أستانة في 2017"):
+        claim = next(c for c in ev.claims if any(text in s.text for s in c.claim.members))
+        assert claim.alone, text
