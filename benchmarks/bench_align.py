@@ -55,7 +55,7 @@ def main() -> int:
     embedder = load_embedder()
     cache = indexes_root() / "embeddings.sqlite"
     print(f"gold: {len(gold_pairs)} pairs (+{len(weak_pairs)} weak) between {a.id} and {b.id}")
-    for weight in (0.0, 0.3, LEXICAL_WEIGHT):
+    for weight in (0.0, 0.5, LEXICAL_WEIGHT, 1.2):
         for threshold in (0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65):
             claims = align_event([a, b], embedder, cache, threshold, weight)
             p, r, _ = evaluate(claims, gold_pairs, weak_pairs, a.id, b.id)

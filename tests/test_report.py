@@ -193,3 +193,32 @@ def test_commentary_and_background_stay_with_their_outlet(seeds_report):
     for text in ("تشكل هذه المحادثات خطوة إضافية", "وبدأت محادثات أستانة في 2017"):
         claim = next(c for c in ev.claims if any(text in s.text for s in c.claim.members))
         assert claim.alone, text
+
+
+def test_claims_align_across_languages(tmp_path):
+    import os
+
+    os.environ["MUQABALA_INDEXES"] = str(tmp_path / "idx")
+    ev = event(build_report([DATA / "mixed", SEEDS / "002_65757dcd730d9a94.txt"]), 21)
+    shared = [c for c in ev.claims if "English Wire" in c.carried_by and len(c.carried_by) > 1]
+    texts = [" ".join(s.text for s in c.claim.members) for c in shared]
+    assert any("Sabbagh" in t and "صباغ" in t for t in texts)
+    assert any("next round" in t and "الاجتماع المقبل" in t for t in texts)
+
+
+def test_alignment_quality_on_gold_pairs(gold, seeds_corpus, embedder, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bench_align import evaluate
+
+    from muqabala.align import align_event
+
+    a, b = seeds_corpus.article("000_ea5d325999e94b85"), seeds_corpus.article("001_9e61edb7ab7a6c13")
+    index_of = lambda art, text: next(s.index for s in art.sentences if text in s.text)  # noqa: E731
+    pairs, weak = set(), set()
+    for p in gold["pair"]:
+        (weak if p.get("weak") else pairs).add((index_of(a, p["a"]), index_of(b, p["b"])))
+    claims = align_event([a, b], embedder, tmp_path / "cache.sqlite")
+    precision, recall, _ = evaluate(claims, pairs, weak, a.id, b.id)
+    assert recall >= 0.85 and precision >= 0.80, (precision, recall)

@@ -113,7 +113,11 @@ def trace(query: str, index: str = DEFAULT_INDEX, k: int = 10, knowledge=(), log
     for s in members:
         art = idx.article(s.article_id)
         carriers.append(Carrier(art.label, art.id, art.published, s.id, s.start, s.end, s.text, round(sims[s.id], 4)))
-    dated = sorted((c for c in carriers if _sort_key(c.published)), key=lambda c: _sort_key(c.published))
+    dated, seen = [], set()
+    for c in sorted((c for c in carriers if _sort_key(c.published)), key=lambda c: (_sort_key(c.published), -c.similarity)):
+        if c.article_id not in seen:  # one entry per article in the order of reporting
+            seen.add(c.article_id)
+            dated.append(c)
     result.found = True
     result.event = event.title if event else None
     result.claim_id, result.claim_status, result.omitted_by = claim_id, claim_status, omitted_by
