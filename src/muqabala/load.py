@@ -169,7 +169,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def iter_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
+def iter_files(paths: list[Path]) -> list[Path]:
     """Expand directories recursively. Missing paths are errors (MuqabalaError)."""
     files: list[Path] = []
     for path in paths:
@@ -181,7 +181,7 @@ def iter_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
                                 and not _inside_index_or_hidden(p, path)))
         else:
             files.append(path)
-    return files, []
+    return files
 
 
 def _inside_index_or_hidden(file: Path, root: Path) -> bool:
@@ -196,7 +196,8 @@ def _inside_index_or_hidden(file: Path, root: Path) -> bool:
 
 def load_documents(paths: list[Path]) -> tuple[list[RawDocument], list[str]]:
     """Load every file; a bad file among good ones becomes a warning."""
-    files, warnings = iter_files(paths)
+    files = iter_files(paths)
+    warnings: list[str] = []
     docs: list[RawDocument] = []
     errors: list[str] = []
     manifests: dict[Path, dict] = {}

@@ -18,7 +18,7 @@ from .config import DEFAULT_INDEX, indexes_root
 from .corpus import Article
 from .errors import MuqabalaError
 from .events import EventAssignment, assign_events
-from .judge import OutletValue, SlotVerdict, _compare_times, _dates_value
+from .judge import OutletValue, _compare_times, _dates_value
 from .knowledge import load_knowledge
 from .load import RawDocument, _html_document, decode_bytes
 from .names import same_person
@@ -130,7 +130,7 @@ def _evidence(facts: ArticleFacts, slot: SlotValue) -> Evidence:
     return Evidence(facts.article.label, facts.article.id, s.id, s.start, s.end, s.text)
 
 
-def _slot_conflicts(value: SlotValue, draft_values: list[SlotValue], event: EventReport, kb) -> tuple[list[str], list[Evidence], list[Evidence]]:
+def _slot_conflicts(value: SlotValue, event: EventReport, kb) -> tuple[list[str], list[Evidence], list[Evidence]]:
     """Reasons this draft slot value conflicts, evidence of conflict, evidence of agreement."""
     reasons, against, support = [], [], []
     if value.slot == "venue" and value.extra.get("name_status") == "outdated":
@@ -195,7 +195,7 @@ def check_draft(draft: Article, event: EventReport, embedder, kb, min_outlets: i
         for value in facts.slots:
             if value.sentence_id != sentence.id or value.slot in ("people", "previous_round_dates"):
                 continue
-            r, a, s = _slot_conflicts(value, facts.slots, event, kb)
+            r, a, s = _slot_conflicts(value, event, kb)
             reasons += r
             against += a
             support += s
@@ -281,4 +281,4 @@ def run_qa(draft_source: str | Article, index: str = DEFAULT_INDEX, corpus=None,
 
 
 __all__ = ["run_qa", "check_draft", "read_draft", "QAResult", "DraftSentence", "Omission", "Evidence",
-           "SlotVerdict", "FAIL_LEVELS", "QA_SCHEMA"]
+           "FAIL_LEVELS", "QA_SCHEMA"]

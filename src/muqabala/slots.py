@@ -498,7 +498,3 @@ def _check_venue_names(slots, kb: Knowledge, series: Series, event: EventAssignm
         s.extra["name_status"] = status
         if reason:
             s.extra["reason"] = f"{reason}; checked against {basis}"
-
-
-def extract_all(articles, kb: Knowledge) -> list[ArticleFacts]:
-    return [extract_facts(a, kb) for a in articles]

@@ -25,7 +25,3 @@ def claim_cells(ev, claim) -> dict[str, str]:
             cells[a.id] = "omitted"
     return cells
 
-
-def highlight_spans(article_id: str, ev) -> list[tuple[int, int]]:
-    """Article spans of slot values that are in conflict."""
-    return [x.span for v in ev.slots if v.status == "conflict" for x in v.values if x.article_id == article_id and x.flagged]
