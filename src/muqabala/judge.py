@@ -103,7 +103,7 @@ def _supersede(v: "SlotVerdict", reason: str) -> None:
         v.notes.append("superseded by later reporting: " + reason)
 
 
-def _compare_times(a: OutletValue, b: OutletValue) -> tuple[str, str, str]:
+def compare_times(a: OutletValue, b: OutletValue) -> tuple[str, str, str]:
     """(status, label, reason) for two date/time values of one slot."""
     sa, ea = a.extra.get("start"), a.extra.get("end")
     sb, eb = b.extra.get("start"), b.extra.get("end")
@@ -150,7 +150,7 @@ def _merge_article_values(facts: ArticleFacts, slot: str) -> dict[str, list[Slot
     return by_key
 
 
-def _dates_value(facts: ArticleFacts) -> SlotValue | None:
+def dates_value(facts: ArticleFacts) -> SlotValue | None:
     """One value per article for its round's dates: the span its date mentions cover."""
     values = [s for s in facts.get("dates") if s.extra.get("start")]
     if not values:
@@ -218,13 +218,13 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
         finish(v)
 
     # ------------------------------------------------ dates
-    per_article = {f.article.id: OutletValue.of(f, d) for f in all_facts if (d := _dates_value(f))}
+    per_article = {f.article.id: OutletValue.of(f, d) for f in all_facts if (d := dates_value(f))}
     if per_article:
         values = list(per_article.values())
         v = SlotVerdict("dates", "", "agree", values=values)
         for i in range(len(values)):
             for j in range(i + 1, len(values)):
-                status, label, reason = _compare_times(values[i], values[j])
+                status, label, reason = compare_times(values[i], values[j])
                 if status == CONFLICT:
                     old = _superseded(facts_of[values[i].article_id], facts_of[values[j].article_id], start)
                     if old is not None:
@@ -292,7 +292,7 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
                 for j in range(i + 1, len(values)):
                     a, b = values[i], values[j]
                     if key == "when":
-                        status, label, reason = _compare_times(a, b)
+                        status, label, reason = compare_times(a, b)
                         if status == CONFLICT:
                             v.status, v.label, v.reason = CONFLICT, "different_timing", \
                                 f"different timing for the {slot.replace('_', ' ')}: {a.outlet}: {a.printed} vs {b.outlet}: {b.printed}"

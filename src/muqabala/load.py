@@ -119,8 +119,8 @@ def _html_document(path: Path, text: str, encoding: str) -> RawDocument:
     return RawDocument(_doc_id(path), str(path), body, encoding, meta, prov)
 
 
-def _doc_id(path: Path, suffix: str = "") -> str:
-    return path.stem + suffix
+def _doc_id(path: Path) -> str:
+    return path.stem
 
 
 def _jsonl_documents(path: Path, text: str, encoding: str) -> list[RawDocument]:

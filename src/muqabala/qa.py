@@ -18,7 +18,7 @@ from .config import DEFAULT_INDEX, indexes_root
 from .corpus import Article
 from .errors import MuqabalaError
 from .events import EventAssignment, assign_events
-from .judge import OutletValue, _compare_times, _dates_value
+from .judge import OutletValue, compare_times, dates_value
 from .knowledge import load_knowledge
 from .load import RawDocument, _html_document, decode_bytes
 from .names import same_person
@@ -138,13 +138,13 @@ def _slot_conflicts(value: SlotValue, event: EventReport, kb) -> tuple[list[str]
     for f in event.facts:
         theirs = f.get(value.slot, value.key if value.slot in ("heads", "next_round", "next_summit", "observers") else None)
         if value.slot == "dates":
-            merged = _dates_value(f)
+            merged = dates_value(f)
             theirs = [merged] if merged else []
         for other in theirs[:1]:
             a = OutletValue("draft", "draft", value.value, value.printed, value.sentence_id, value.span, dict(value.extra))
             b = OutletValue.of(f, other)
             if value.slot in ("dates",) or value.key == "when":
-                status, _, why = _compare_times(a, b)
+                status, _, why = compare_times(a, b)
                 bad = status == "conflict"
             elif value.slot == "heads":
                 same, why = same_person(value.printed, other.printed, kb)

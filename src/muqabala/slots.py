@@ -9,6 +9,7 @@ named with a party, and the previous round's dates when an article gives them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -97,11 +98,7 @@ def _span(ctx: _Ctx, fstart: int, fend: int) -> tuple[int, int, str]:
 
 def _fpos(ctx: _Ctx, abs_offset: int) -> int:
     """Folded index of an absolute article offset inside the current sentence."""
-    rel = abs_offset - ctx.sentence.start
-    for i, o in enumerate(ctx.folded.offsets):
-        if o >= rel:
-            return i
-    return len(ctx.folded.offsets)
+    return bisect_left(ctx.folded.offsets, abs_offset - ctx.sentence.start)
 
 
 def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern) -> bool:

@@ -154,11 +154,14 @@ class Knowledge:
         return None
 
     def party_by_word(self, word: str) -> str | None:
-        key = fold_key(word)
-        for party in self.parties.values():
-            if key in {fold_key(n) for n in party.names + party.adjectives}:
-                return party.key
-        return None
+        index = self.__dict__.get("_party_words")
+        if index is None:  # built once: this runs for every candidate word of a name
+            index = {}
+            for party in self.parties.values():
+                for n in party.names + party.adjectives:
+                    index.setdefault(fold_key(n), party.key)
+            self.__dict__["_party_words"] = index
+        return index.get(fold_key(word))
 
 
 def _date(value) -> date | None:
