@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GOLD = ROOT.parent / "shared" / "eval" / "seeds_gold.toml"
+GOLD = ROOT / "tests" / "data" / "seeds_gold.toml"
 
 
 def pairs_of(claims, a_id, b_id):

@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GOLD_PATH = ROOT.parent / "shared" / "eval" / "seeds_gold.toml"
+GOLD_PATH = ROOT / "tests" / "data" / "seeds_gold.toml"  # a copy of ../shared/eval/seeds_gold.toml
 
 # The converted model is cached in the project's indexes/models; everything
 # else a test writes goes to a temporary indexes root.
@@ -24,8 +24,7 @@ def _tmp_indexes(tmp_path, monkeypatch):
 
 @pytest.fixture(scope="session")
 def gold() -> dict:
-    if not GOLD_PATH.is_file():
-        pytest.skip(f"gold annotations not found at {GOLD_PATH}")
+    assert GOLD_PATH.is_file(), f"gold annotations missing: {GOLD_PATH}"
     return tomllib.loads(GOLD_PATH.read_text(encoding="utf-8"))
 
 

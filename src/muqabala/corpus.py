@@ -37,6 +37,7 @@ class Article:
     language: str = "other"
     url: str | None = None
     title: str | None = None
+    kind: str | None = None         # preview, report, statement, passing (manifest); statements weigh double
     encoding: str = "utf-8"
     provenance: dict[str, str] = field(default_factory=dict)
     sentences: list[Sentence] = field(default_factory=list)

@@ -1,19 +1,32 @@
 """Which event (series + round) each article reports.
 
-Round numbers are read from digits ("أستانة 22", "الجولة الـ17", "22nd round")
-and from spelled ordinals in either gender and case ("الثانية والعشرون",
-"الاجتماع العشرين", "twentieth meeting"). Each mention gets a role: the
-article's own round, a previous round, or the next one; the article's event is
-the best-supported own round, with a confidence and the words it rests on.
+Series evidence comes first: a round mention counts for a series only when it
+is tied to it (the series' name in the same sentence or right after the
+mention, or an article whose series evidence is clear); a round of another
+body ("the fifth round of the Constitutional Committee") is that body's.
+
+Round mentions are read as a small grammar, not a list of phrases: a meeting
+noun, a few modifiers and an ordinal or number in either order ("الاجتماع
+الدولي الـ 21", "the 20th international meeting", "round 14"), and the
+series' short forms ("Astana-14", "جنيف 8"). Each mention gets a role: the
+article's own round, the previous one, the next one or background. The
+article's round is decided from the evidence over the whole text (the lead
+weighs more), with the series calendar as a witness: the publication date
+and the dates an article gives point at a round too. An article whose round
+cannot be decided is left unassigned, with the reason, and never compared.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+from functools import lru_cache
 
 from .corpus import Article, Sentence
 from .knowledge import Knowledge, Series
 from .normalize import fold, fold_with_offsets
+from .timeexpr import PubDate, parse_times
 
 UNITS = {
     "اول": 1, "اولي": 1, "حادي": 1, "حاديه": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3,
@@ -27,6 +40,8 @@ EN_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
             "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40}
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
+         "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
 
 _UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN = "|".join(sorted(TENS, key=len, reverse=True))
@@ -36,31 +51,72 @@ AR_ORDINAL = re.compile(
 EN_ORDINAL = re.compile(
     rf"(?<![\w])(?:(?P<entens>{'|'.join(EN_TENS)})[- ](?P<enunit>{'|'.join(k for k in EN_UNITS if EN_UNITS[k] < 10)})"
     rf"|(?P<enord>{'|'.join(sorted(EN_UNITS, key=len, reverse=True))})|(?P<ennum>\d{{1,3}})(?:st|nd|rd|th))(?![\w])", re.I)
-DIGITS = re.compile(r"(?<![\w/.:,])(?:ال\s*)?(?P<num>\d{1,3})(?![\d/.:,]\d|\w)")
-NEXT_WORDS = ("المقبل", "المقبله", "القادم", "القادمه", "next", "upcoming", "forthcoming", "ستعقد", "سيعقد",
-              "ستنعقد", "سينعقد", "will be held", "would be held", "شهر المقبل")
-PREV_WORDS = ("السابق", "السابقه", "الماضي", "الماضيه", "الفايت", "الفايته", "previous", "last", "prior", "preceding")
+# "الـ 21", "ال21", "21": a number after a meeting noun (the tatweel is folded away)
+AR_NUMBER = re.compile(r"(?:ال\s*-?\s*)?(?P<num>\d{1,3})(?![\d/.:,]\d|\w)")
+# Role words: right before or after a mention, or between its noun and number.
+PREV_WORDS = ("السابق", "السابقه", "الماضي", "الماضيه", "الفايت", "الفايته", "المنصرم", "المنصرمه", "الاخير", "الاخيره",
+              "previous", "last", "prior", "preceding", "earlier")
+NEXT_WORDS = ("المقبل", "المقبله", "القادم", "القادمه", "next", "upcoming", "forthcoming", "coming")
+FUTURE_WORDS = ("ستعقد", "سيعقد", "ستنعقد", "سينعقد", "ستنطلق", "سينطلق", "ستبدا", "سيبدا", "ستستضيف", "تستعد", "يستعد",
+                "المرتقب", "المرتقبه", "المزمع", "المقرر", "مقرر", "will be held", "will take place", "would be held",
+                "is expected", "are expected", "scheduled", "due to", "will host", "to host", "to be held", "to hold",
+                "will start", "will begin", "will kick off", "ahead of", "تنطلق غدا", "غدا")
+ROLE_MODIFIERS = PREV_WORDS + NEXT_WORDS + ("رقم", "number", "no.", "no")
+
+
+class Role(str, Enum):
+    OWN = "own"
+    PREVIOUS = "previous"
+    NEXT = "next"
+    BACKGROUND = "background"
+
+
+# How much one mention weighs for the article's round, by role.
+ROLE_WEIGHT = {Role.OWN: 2.0, Role.PREVIOUS: 0.2, Role.NEXT: 0.3, Role.BACKGROUND: 0.3}
+LEAD_FACTOR = 1.5           # headline and first two sentences
+MIN_SCORE = 0.9             # below this the round is not decided
+MIN_MARGIN = 1.4            # the best round must outweigh the runner-up by this factor
 
 
 @dataclass(frozen=True)
 class RoundMention:
     number: int
-    role: str                 # own, previous, next
+    role: Role
     sentence_id: str
     span: tuple[int, int]     # in the article text
     printed: str
+    series: str | None = None  # the series it is tied to; None: untied (the article's series decides)
+    body: str | None = None    # another body's round ("Constitutional Committee"): not a series round
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str                 # mention, dates, published
+    round: int
+    role: Role
+    weight: float
+    sentence_id: str | None
+    span: tuple[int, int] | None
+    printed: str
+    note: str = ""
 
 
 @dataclass
 class EventAssignment:
-    series: str
+    series: str | None
     round: int | None
     confidence: float
-    evidence: list[RoundMention] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    reason: str = ""          # why the round was decided, or why not
+    scores: dict[int, float] = field(default_factory=dict)
 
     @property
     def key(self) -> str:
-        return f"{self.series}#{self.round if self.round is not None else '?'}"
+        return f"{self.series or '?'}#{self.round if self.round is not None else '?'}"
+
+    @property
+    def assigned(self) -> bool:
+        return self.series is not None and self.round is not None
 
 
 def ordinal_value(m: re.Match) -> int | None:
@@ -80,6 +136,8 @@ def ordinal_value(m: re.Match) -> int | None:
         return EN_TENS[g["entens"].lower()] + EN_UNITS[g["enunit"].lower()]
     if g.get("ennum"):
         return int(g["ennum"])
+    if g.get("num"):
+        return int(g["num"])
     return None
 
 
@@ -93,126 +151,310 @@ def parse_ordinal(text: str) -> int | None:
     return None
 
 
+def _alts(words) -> str:
+    return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]*")
+                    for w in sorted(set(words), key=len, reverse=True))
+
+
 def _words_re(words) -> re.Pattern:
-    alts = "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{alts})(?![\w])", re.I)
+    """Words or phrases with Arabic attached particles allowed in front (و، ب، ل، ف، ال)."""
+    return re.compile(rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{_alts(words)})(?![\w])", re.I)
 
 
-def _role(ftext: str, start: int, end: int) -> str:
-    after = ftext[end:end + 60]
-    before = ftext[max(0, start - 40):start]
-    window = before + " " + after
-    if re.search(r"(?<![\w])(" + "|".join(PREV_WORDS) + r")(?![\w])", ftext[max(0, start - 25):end + 25], re.I):
-        return "previous"
-    if re.search(r"(?<![\w])(" + "|".join(re.escape(fold(w)) for w in NEXT_WORDS) + r")(?![\w])", window, re.I):
-        return "next"
-    return "own"
+@dataclass(frozen=True)
+class _SeriesPatterns:
+    names: re.Pattern           # the process named ("صيغة أستانا", "Astana format")
+    talk_place: re.Pattern      # a talk word then a series place ("talks in Geneva", "محادثات جنيف")
+    noun_first: re.Pattern      # "الجولة الدولية الـ 21", "round 14"
+    number_first: re.Pattern    # "the 20th international meeting"
+    short_form: re.Pattern | None  # "Astana-14", "جنيف 8", "Geneva IV"
+    round_words: re.Pattern
+
+
+@lru_cache(maxsize=32)
+def _patterns(series: Series, kb_id: int, place_names: tuple[str, ...], numbered: tuple[str, ...]) -> _SeriesPatterns:
+    nouns = _alts(series.round_words)
+    mods = _alts(series.round_modifiers + ROLE_MODIFIERS + ("حول سوريا", "بشان سوريا", "on syria"))
+    number = rf"(?:{AR_NUMBER.pattern}|{AR_ORDINAL.pattern}|{EN_ORDINAL.pattern})"
+    noun_first = re.compile(
+        rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?P<noun>{nouns})(?P<mods>(?:\s+(?:{mods}))*)\s*[(]?\s*(?P<n>{number})",
+        re.I)
+    number_first = re.compile(
+        rf"(?<![\w])(?P<n>{EN_ORDINAL.pattern})(?P<mods>(?:\s+(?:{mods}))*)\s+(?P<noun>{nouns})(?![\w])", re.I)
+    short = None
+    if numbered:
+        short = re.compile(rf"(?<![\w])(?:[وبلف])?(?:{_alts(numbered)})\s*[-–]?\s*(?P<n>\d{{1,2}}|(?-i:[IVX]{{1,5}}))(?![\w\d])",
+                           re.I)
+    talk = _alts(series.talk_words)
+    places = _alts(place_names)
+    talk_place = re.compile(
+        rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,3}}?\s+(?:[وبلف]|in\s+|at\s+|of\s+)?(?:{places})(?![\w])"
+        rf"|(?<![\w])(?:[وبلف])?(?:{places})[\s-]+(?:{talk})(?![\w])", re.I)
+    return _SeriesPatterns(_words_re(series.names) if series.names else re.compile(r"(?!x)x"),
+                           talk_place, noun_first, number_first, short, _words_re(series.round_words))
+
+
+def series_patterns(series: Series, kb: Knowledge) -> _SeriesPatterns:
+    def names_of(keys):
+        return tuple(n for key in keys if key in kb.places for e in kb.places[key].eras for n in e.names)
+    return _patterns(series, id(kb), names_of(series.name_places), names_of(series.numbered_places))
+
+
+def _bodies_re(kb: Knowledge) -> re.Pattern | None:
+    names = [n for b in kb.bodies.values() for n in b.names]
+    return _words_re(names) if names else None
+
+
+def _body_at(kb: Knowledge, text: str) -> str | None:
+    pattern = _bodies_re(kb)
+    if pattern is None:
+        return None
+    m = pattern.search(text)
+    if not m:
+        return None
+    found = fold(m.group())
+    for b in kb.bodies.values():
+        if any(fold(n) in found for n in b.names):
+            return b.key
+    return None
+
+
+def series_evidence(ftext: str, series: Series, kb: Knowledge) -> list[tuple[int, int]]:
+    """Spans of a folded sentence that name the series."""
+    p = series_patterns(series, kb)
+    spans = [m.span() for m in p.names.finditer(ftext)] + [m.span() for m in p.talk_place.finditer(ftext)]
+    if p.short_form:
+        spans += [m.span() for m in p.short_form.finditer(ftext)]
+    return spans
+
+
+def _near(ftext: str, pos: int, words, before: int, after: int) -> bool:
+    window = ftext[max(0, pos[0] - before):pos[0]] + " | " + ftext[pos[1]:pos[1] + after]
+    return bool(re.search(rf"(?<![\w])(?:[وبلف])?(?:{_alts(words)})(?![\w])", window, re.I))
+
+
+def _role(ftext: str, span: tuple[int, int], mods: str) -> Role:
+    mods_f = fold(mods or "")
+    if re.search(rf"(?<![\w])(?:{_alts(PREV_WORDS)})(?![\w])", mods_f, re.I) or _near(ftext, span, PREV_WORDS, 12, 14):
+        return Role.PREVIOUS
+    if re.search(rf"(?<![\w])(?:{_alts(NEXT_WORDS)})(?![\w])", mods_f, re.I) or _near(ftext, span, NEXT_WORDS, 12, 20):
+        return Role.NEXT
+    return Role.OWN
+
+
+def _background(ftext: str, numbers: set[int]) -> bool:
+    """A sentence about the talks' history: several rounds counted, or 'since 2017'."""
+    if len(numbers) >= 3:
+        return True
+    return bool(re.search(r"(?<![\w])(?:منذ|since|so far|حتى الان|حتي الان|until now|to date)(?![\w])", ftext, re.I))
+
+
+def _tie(ftext: str, start: int, end: int, series: Series, kb: Knowledge,
+         others: list[tuple[str, list[tuple[int, int]]]], body_spans: list[tuple[str, int]]) -> tuple[str | None, str | None]:
+    """(series key, body key) a mention belongs to: what follows it, then what its sentence names."""
+    tail = ftext[end:end + 70]
+    tail = re.split(r"[.;,]|(?<![\w])(?:و?التي|و?الذي|which|that|where|حيث|after|بعد)(?![\w])", tail)[0]
+    body = _body_at(kb, tail)
+    own_here = any(s < end + len(tail) and e > end for s, e in series_evidence(ftext, series, kb))
+    if body and not own_here:
+        return None, body
+    if own_here:
+        return series.key, None
+    for key, spans in others:
+        if any(s < end + len(tail) and e > end for s, e in spans):
+            return key, None
+    # the sentence's nearest named process or body
+    candidates = [(min(abs(s - start) for s, _ in spans), key, None) for key, spans in
+                  [(series.key, series_evidence(ftext, series, kb))] + others if spans]
+    candidates += [(abs(pos - start), None, b) for b, pos in body_spans]
+    if candidates:
+        _, key, b = min(candidates, key=lambda c: c[0])
+        return key, b
+    return None, None
 
 
 def round_mentions(sentence: Sentence, series: Series, kb: Knowledge) -> list[RoundMention]:
+    """Round mentions in one sentence that could belong to `series` (tied to it, or untied)."""
     folded = fold_with_offsets(sentence.text)
     ftext = folded.text
-    found: list[tuple[int, int, int]] = []
-    round_words = _words_re(series.round_words)
-    for m in round_words.finditer(ftext):
-        tail = ftext[m.end():m.end() + 40]
-        # the number follows the round word, or one qualifier ("الجولة السابقة الـ17", "round No. 5")
-        tail_m = re.match(r"\s*(?:(?:السابقه|الماضيه|المقبله|القادمه|الاخيره|رقم|number|no\.?)\s+)?", tail, re.I)
-        for pattern in (DIGITS, AR_ORDINAL, EN_ORDINAL):
-            if pattern is DIGITS and fold(m.group()).endswith("ات"):
-                continue  # "الاجتماعات يومي 15": a plural round word takes no number
-            n = pattern.match(tail.lstrip()) or (pattern.match(tail[tail_m.end():]) if tail_m else None)
-            if n is None and pattern is AR_ORDINAL:
-                # an adjective may come between: "الاجتماع الدولي الحادي والعشرين"
-                adj = re.match(r"\s*(?:ال\w+ي\s+)", tail)
-                if adj:
-                    n = pattern.match(tail[adj.end():])
-                    if n:
-                        offset = m.end() + adj.end()
-                        value = ordinal_value(n)
-                        if value and 0 < value < 200:
-                            found.append((m.start(), offset + n.end(), value))
-                        break
-            if n:
-                value = int(n.group("num")) if pattern is DIGITS else ordinal_value(n)
-                if value and 0 < value < 200:
-                    offset = m.end() + (len(tail) - len(tail.lstrip()) if pattern.match(tail.lstrip()) else tail_m.end())
-                    found.append((m.start(), offset + n.end(), value))
-                    break
-        # English order: "22nd round", "the twentieth meeting"
-    for m in EN_ORDINAL.finditer(ftext):
-        rest = ftext[m.end():m.end() + 30]
-        if re.match(r"\s+(?:round|meeting|session)", rest, re.I):
-            found.append((m.start(), m.end() + len(re.match(r"\s+\w+", rest).group()), ordinal_value(m)))
-    # "أستانة 22", "Astana-22": a series place name with a number
-    for mention in kb.find(sentence.text, "place"):
-        if mention.key not in series.name_places:
-            continue
-        tail = sentence.text[mention.span[1]:mention.span[1] + 8]
-        n = re.match(r"\s*-?\s*(\d{1,3})(?!\d)", tail)
-        if n:
-            fstart = next(i for i, o in enumerate(folded.offsets) if o >= mention.span[0])
-            found.append((fstart, fstart + len(fold(mention.printed)) + len(fold(n.group())), int(n.group(1))))
+    p = series_patterns(series, kb)
+    found: list[tuple[int, int, int, str]] = []
+    for m in p.noun_first.finditer(ftext):
+        if fold(m.group("noun")).endswith("ات") and re.match(r"\s*(?:ال\s*)?\d", ftext[m.start("n"):]):
+            continue  # "الاجتماعات يومي 15": a plural noun with a day number
+        value = _value(m, "n")
+        if value:
+            found.append((m.start(), m.end(), value, m.group("mods")))
+    for m in p.number_first.finditer(ftext):
+        value = _value(m, "n")
+        if value:
+            found.append((m.start(), m.end(), value, m.group("mods")))
+    if p.short_form:
+        for m in p.short_form.finditer(ftext):
+            raw = m.group("n")
+            value = int(raw) if raw.isdigit() else ROMAN.get(raw.lower())
+            if value:
+                found.append((m.start(), m.end(), value, ""))
+    if not found:
+        return []
+    others = [(s.key, series_evidence(ftext, s, kb)) for s in kb.series.values() if s.key != series.key]
+    body_pattern = _bodies_re(kb)
+    body_spans = [(_body_at(kb, m.group()), m.start()) for m in body_pattern.finditer(ftext)] if body_pattern else []
+    numbers = {v for _, _, v, _ in found}
+    background = _background(ftext, numbers)
     out = []
-    place_names = [n for key in series.name_places if key in kb.places for e in kb.places[key].eras for n in e.names]
-    talk = _words_re(series.talk_words + tuple(place_names))
-    for start, end, value in sorted(set(found)):
-        if value is None or _owned_by_other_body(ftext, end, talk):
+    taken: list[tuple[int, int]] = []
+    for start, end, value, mods in sorted(found, key=lambda f: (f[0], -f[1])):
+        if not 0 < value < 100 or any(a <= start < b for a, b in taken):
             continue
+        taken.append((start, end))
+        key, body = _tie(ftext, start, end, series, kb, others, body_spans)
+        if key is not None and key != series.key:
+            continue  # another series' round
+        role = _role(ftext, (start, end), mods)
+        if role is Role.OWN and background:
+            role = Role.BACKGROUND
         s, e = folded.span(start, min(end, len(ftext)))
-        out.append(RoundMention(value, _role(ftext, start, end), sentence.id, (sentence.start + s, sentence.start + e),
-                                sentence.text[s:e]))
+        out.append(RoundMention(value, role, sentence.id, (sentence.start + s, sentence.start + e),
+                                sentence.text[s:e].strip(), key, body))
     return out
 
 
-def _owned_by_other_body(ftext: str, end: int, talk: re.Pattern) -> bool:
-    """"الجولة التاسعة للجنة الصياغة": a round of some other body, not of the series."""
-    nxt = re.match(r"\s*(\S+)", ftext[end:])
-    if not nxt:
-        return False
-    word = nxt.group(1)
-    if re.match(r"^(?:لل|ل(?!ل)\w)", word) or word.lower() in ("of", "for"):
-        if word.lower() in ("of", "for"):
-            following = re.match(r"\s*\S+\s+(?:the\s+)?(\S+)", ftext[end:])
-            word = following.group(1) if following else ""
-        return not talk.search(word)
-    return False
+def _value(m: re.Match, group: str) -> int | None:
+    text = m.group(group)
+    for pattern in (AR_NUMBER, AR_ORDINAL, EN_ORDINAL):
+        n = pattern.fullmatch(text.strip())
+        if n:
+            return ordinal_value(n)
+    return None
 
 
 def mentions_series(article: Article, series: Series, kb: Knowledge) -> bool:
-    talk = _words_re(series.talk_words)
+    return any(series_evidence(fold(s.text), series, kb) for s in article.sentences)
+
+
+def _pub(article: Article) -> date | None:
+    p = PubDate.parse(article.published)
+    if p is None:
+        return None
+    return p.as_date or (date(p.year, p.month, 15) if p.month else None)
+
+
+def _time_factor(series: Series, number: int, role: Role, pub: date | None) -> float:
+    """The calendar as a witness: a round that had not begun when the article appeared is
+    a plan (fine for a 'next' mention, odd for an 'own' one); one long over is recalled."""
+    known = series.round(number)
+    if known is None or pub is None:
+        return 1.0
+    if role is Role.NEXT:
+        return 4.0 if known.start - timedelta(days=75) <= pub <= known.end else 0.5
+    if known.start - timedelta(days=45) <= pub <= known.end + timedelta(days=20):
+        return 1.5
+    if pub < known.start - timedelta(days=45):
+        return 0.3
+    return 0.7
+
+
+def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pattern) -> list[Evidence]:
+    """Meeting dates given in a sentence about the talks, and the publication date, read against
+    the series calendar."""
+    out: list[Evidence] = []
     for s in article.sentences:
-        folded = fold(s.text)
-        places = [m for m in kb.find(s.text, "place") if m.key in series.name_places]
-        if places and talk.search(folded):
-            return True
-    return False
+        f = fold(s.text)
+        if not (talk.search(f) or series_evidence(f, series, kb)):
+            continue
+        prev = bool(re.search(rf"(?<![\w])(?:{_alts(PREV_WORDS)})(?![\w])", f, re.I))
+        for t in parse_times(s.text, article.published, base=s.start):
+            if t.granularity != "day" or not t.resolved:
+                continue
+            for r in series.rounds:
+                if t.start <= r.end and r.start <= t.end:
+                    role = Role.PREVIOUS if prev else Role.OWN
+                    out.append(Evidence("dates", r.number, role, 1.2 if role is Role.OWN else 0.2, s.id, t.span,
+                                        t.text, f"dates within round {r.number} ({r.start}/{r.end})"))
+    pub = PubDate.parse(article.published)
+    if pub and pub.as_date:
+        r = series.round_on(pub.as_date, before=0, after=1)
+        if r:
+            out.append(Evidence("published", r.number, Role.OWN, 0.8, None, None, article.published,
+                                f"published during round {r.number} ({r.start}/{r.end})"))
+        else:
+            soon = series.round_on(pub.as_date, before=6, after=0)
+            future = re.search(rf"(?<![\w])(?:{_alts(FUTURE_WORDS)})(?![\w])",
+                               fold(" ".join(s.text for s in article.sentences[:3])), re.I)
+            if soon and future:
+                out.append(Evidence("published", soon.number, Role.NEXT, 0.6, None, None, article.published,
+                                    f"a preview published days before round {soon.number} ({soon.start})"))
+    return out
+
+
+def series_score(article: Article, series: Series, kb: Knowledge) -> tuple[float, list[str]]:
+    """How strongly the article names the series (the lead counts double), with the phrases."""
+    score, printed = 0.0, []
+    for i, s in enumerate(article.sentences):
+        f = fold(s.text)
+        spans = series_evidence(f, series, kb)
+        if spans:
+            score += len(spans) * (2.0 if i < 3 else 1.0)
+            printed += [f[a:b] for a, b in spans[:2]]
+    return score, printed
 
 
 def assign_events(article: Article, kb: Knowledge) -> list[EventAssignment]:
-    """Events the article reports, best first."""
+    """The article's event first: an assigned (series, round), or an unassigned entry with the reason."""
+    ranked_series = sorted(((series_score(article, s, kb), s) for s in kb.series.values()),
+                           key=lambda x: -x[0][0])
     results: list[EventAssignment] = []
-    for series in kb.series.values():
+    pub = _pub(article)
+    lead = {s.id for s in article.sentences[:3]}
+    best_series_score = ranked_series[0][0][0] if ranked_series else 0.0
+    for (sscore, names), series in ranked_series:
         mentions = [m for s in article.sentences for m in round_mentions(s, series, kb)]
-        if not mentions and not mentions_series(article, series, kb):
+        tied = [m for m in mentions if m.series == series.key]
+        # untied mentions belong to this series only when the article clearly names it, and names it most
+        clear = sscore > 0 and sscore >= best_series_score
+        usable = [m for m in mentions if m.body is None and (m.series == series.key or (m.series is None and clear))]
+        if sscore == 0 and not tied:
             continue
-        scores: dict[int, float] = {}
-        lead = {s.id for s in article.sentences[:3]}
-        for m in mentions:
-            weight = {"own": 2.0, "previous": 0.6, "next": 0.0}[m.role]
+        evidence: list[Evidence] = []
+        for m in usable:
+            weight = ROLE_WEIGHT[m.role] * _time_factor(series, m.number, m.role, pub)
             if m.sentence_id in lead:
-                weight *= 1.5
-            scores[m.number] = scores.get(m.number, 0.0) + weight
-        ranked = sorted((n for n in scores if scores[n] > 0), key=lambda n: -scores[n])
-        if not ranked:
-            results.append(EventAssignment(series.key, None, 0.3, mentions))
+                weight *= LEAD_FACTOR
+            evidence.append(Evidence("mention", m.number, m.role, round(weight, 3), m.sentence_id, m.span, m.printed,
+                                     f"tied to the series by {'its name' if m.series else 'the article'}"))
+        talk = _words_re(series.talk_words + series.round_words)
+        evidence += _date_evidence(article, series, kb, talk)
+        # a mention of the previous round says the article is about a later one
+        scores: dict[int, float] = {}
+        for e in evidence:
+            scores[e.round] = scores.get(e.round, 0.0) + e.weight
+        if not scores:
+            results.append(EventAssignment(series.key, None, 0.2, evidence,
+                                           f"{series.name} named ({', '.join(names[:2])}), but no round found",
+                                           scores))
             continue
+        ranked = sorted(scores, key=lambda n: -scores[n])
+        top = scores[ranked[0]]
+        second = scores[ranked[1]] if len(ranked) > 1 else 0.0
         total = sum(scores.values())
-        for n in ranked:
-            own = [m for m in mentions if m.number == n]
-            conf = round(min(0.99, 0.5 + 0.5 * scores[n] / total) if n == ranked[0] else 0.5 * scores[n] / total, 2)
-            if all(m.role == "previous" for m in own):
-                conf = round(conf * 0.8, 2)
-            results.append(EventAssignment(series.key, n, conf, own))
-    results.sort(key=lambda e: -e.confidence)
+        if top < MIN_SCORE:
+            results.append(EventAssignment(series.key, None, round(top / (total or 1) * 0.5, 2), evidence,
+                                           f"evidence for round {ranked[0]} too weak ({top:.1f})", scores))
+            continue
+        if second and top < MIN_MARGIN * second:
+            results.append(EventAssignment(series.key, None, 0.3, evidence,
+                                           f"rounds {ranked[0]} ({top:.1f}) and {ranked[1]} ({second:.1f}) "
+                                           "are equally supported", scores))
+            continue
+        conf = round(min(0.99, 0.4 + 0.6 * top / total) * (1.0 if sscore > 0 else 0.8), 2)
+        kinds = {e.kind for e in evidence if e.round == ranked[0]}
+        how = "named" if "mention" in kinds else "dated" if "dates" in kinds else "published during it"
+        if "mention" not in kinds:
+            conf = round(conf * 0.75, 2)
+        results.append(EventAssignment(series.key, ranked[0], conf, evidence,
+                                       f"round {ranked[0]} {how} (score {top:.1f} of {total:.1f})", scores))
+    if not results:
+        return [EventAssignment(None, None, 0.0, [], "no known series")]
+    results.sort(key=lambda e: (not e.assigned, -e.confidence))
     return results

@@ -5,7 +5,7 @@ from .knowledge import load_knowledge
 from .pipeline import load_corpus
 from .slots import ArticleFacts, extract_facts
 
-FACTS_SCHEMA = "muqabala.facts/1"
+FACTS_SCHEMA = "muqabala.facts/2"
 
 
 def load_facts(paths, knowledge_paths=()):
@@ -17,8 +17,11 @@ def load_facts(paths, knowledge_paths=()):
 def facts_to_json(all_facts: list[ArticleFacts]) -> dict:
     return {"schema": FACTS_SCHEMA, "articles": [{
         "id": f.article.id, "outlet": f.article.outlet, "published": f.article.published,
-        "events": [{"series": e.series, "round": e.round, "confidence": e.confidence,
-                    "evidence": [{"role": m.role, "round": m.number, "printed": m.printed, "sentence_id": m.sentence_id,
-                                  "start": m.span[0], "end": m.span[1]} for m in e.evidence]} for e in f.events],
+        "events": [{"series": e.series, "round": e.round, "confidence": e.confidence, "assigned": e.assigned,
+                    "reason": e.reason, "scores": {str(k): round(v, 2) for k, v in e.scores.items()},
+                    "evidence": [{"kind": m.kind, "role": m.role.value, "round": m.round, "weight": m.weight,
+                                  "printed": m.printed, "sentence_id": m.sentence_id, "note": m.note,
+                                  "start": m.span[0] if m.span else None, "end": m.span[1] if m.span else None}
+                                 for m in e.evidence]} for e in f.events],
         "slots": [s.to_dict() for s in f.slots],
     } for f in all_facts]}

@@ -17,7 +17,7 @@ from .errors import MuqabalaError
 
 SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
 MANIFEST = "manifest.toml"
-META_FIELDS = ("outlet", "published", "page_date", "language", "url", "title")
+META_FIELDS = ("outlet", "published", "page_date", "language", "url", "title", "kind")
 
 
 @dataclass

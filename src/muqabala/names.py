@@ -43,6 +43,11 @@ def spelling_match(a: str, b: str) -> str | None:
         short, long_ = (ta, tb) if len(ta) == 1 else (tb, ta)
         if short[0] == long_[-1] or rasm(short[0]) == rasm(long_[-1]):
             return "surname"
+    if len(ta) >= 2 and len(tb) >= 2 and len(ta) != len(tb):
+        # title words glued to a name: "Political Affairs Ali Asghar Khaji" / "Ali Asghar Khaji"
+        short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+        if long_[-len(short):] == short or all(rasm(x) == rasm(y) for x, y in zip(short, long_[-len(short):])):
+            return "contained"
     if len(ta) >= 2 and len(tb) >= 2 and len(ta) == len(tb):
         if all(x == y or rasm(x) == rasm(y) or fuzz.ratio(x, y) >= 80 for x, y in zip(ta, tb)):
             return "rasm"
@@ -64,6 +69,15 @@ def canonical_person(printed: str, kb: Knowledge) -> tuple[str, str | None]:
     return fold_key(printed), None
 
 
+def known_party(key: str, kb: Knowledge) -> str | None:
+    """The party the knowledge places a person in ("Russia: envoy" -> Russia)."""
+    person = kb.people.get(key)
+    if person is None:
+        return None
+    party = next((r.split(":")[0].strip() for r in person.roles if ":" in r), None)
+    return party
+
+
 def same_person(a: str, b: str, kb: Knowledge) -> tuple[bool | None, str]:
     """Whether two printed names name one person (None: cannot tell), and a short note on why."""
     ka, how_a = canonical_person(a, kb)
@@ -76,7 +90,16 @@ def same_person(a: str, b: str, kb: Knowledge) -> tuple[bool | None, str]:
     how = spelling_match(a, b)
     if how:
         return True, "" if how == "exact" else f"spelling variant ({a} / {b})"
-    if _script(a) != _script(b) and not (how_a and how_b):
+    if _script(a) != _script(b):
+        # one name known: compare the other with the known person's spellings in its own script
+        for known, other in ((ka, b), (kb_, a)) if (how_a or how_b) else ():
+            if known not in kb.people or (known == ka and not how_a) or (known == kb_ and not how_b):
+                continue
+            same_script = [n for n in kb.people[known].names if _script(n) == _script(other)]
+            if same_script:
+                if any(spelling_match(other, n) for n in same_script):
+                    return True, f"spelling variant ({a} / {b})"
+                return False, f"different people ({known} / {other})"
         # "بوراك أكجابار" / "Burak Akcapar": without a knowledge entry, scripts cannot be compared
         return None, f"names in different scripts, not in the knowledge files: cannot compare ({a} / {b})"
     return False, f"different names ({a} / {b})"

@@ -30,7 +30,7 @@ def build_article(doc: RawDocument, knowledge=None) -> Article:
     article = Article(
         id=doc.id, path=doc.path, text=doc.text, outlet=meta.get("outlet"),
         published=meta.get("published"), page_date=meta.get("page_date"),
-        url=meta.get("url"), title=meta.get("title"), encoding=doc.encoding,
+        url=meta.get("url"), title=meta.get("title"), kind=meta.get("kind"), encoding=doc.encoding,
         provenance=prov, dropped=cleaned.dropped,
     )
     body = " ".join(line.text for line in cleaned.kept)

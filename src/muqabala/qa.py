@@ -18,15 +18,13 @@ from .config import DEFAULT_INDEX, indexes_root
 from .corpus import Article
 from .errors import MuqabalaError
 from .events import EventAssignment, assign_events
-from .judge import OutletValue, compare_times, dates_value
 from .knowledge import load_knowledge
 from .load import RawDocument, _html_document, decode_bytes
-from .names import same_person
 from .pipeline import build_article
 from .report import EventReport, coverage_articles, group_by_event, judge_event
-from .slots import ArticleFacts, SlotValue, extract_facts
+from .slots import REGISTRY, ArticleFacts, Label, SlotValue, Status, compare, extract_facts
 
-QA_SCHEMA = "muqabala.qa/1"
+QA_SCHEMA = "muqabala.qa/2"
 # A draft sentence is carried by an outlet sentence when its cosine to it stands
 # SUPPORT_MARGIN above the median of its cosines to all of the event's sentences
 # (relative to its own distribution, so an English draft against Arabic coverage
@@ -48,6 +46,15 @@ class Evidence:
 
 
 @dataclass
+class SlotConflict:
+    slot: str
+    key: str
+    label: str
+    reason: str
+    outlet: str = ""
+
+
+@dataclass
 class DraftSentence:
     index: int
     start: int
@@ -56,6 +63,7 @@ class DraftSentence:
     status: str                      # supported, conflicting, unsupported
     reasons: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    conflicts: list[SlotConflict] = field(default_factory=list)   # slot, key and label of each conflict
 
 
 @dataclass
@@ -130,50 +138,39 @@ def _evidence(facts: ArticleFacts, slot: SlotValue) -> Evidence:
     return Evidence(facts.article.label, facts.article.id, s.id, s.start, s.end, s.text)
 
 
-def _slot_conflicts(value: SlotValue, event: EventReport, kb) -> tuple[list[str], list[Evidence], list[Evidence]]:
-    """Reasons this draft slot value conflicts, evidence of conflict, evidence of agreement."""
-    reasons, against, support = [], [], []
-    if value.slot == "venue" and value.extra.get("name_status") == "outdated":
-        reasons.append(f"outdated place name: {value.extra.get('reason', value.printed)}")
-    for f in event.facts:
-        theirs = f.get(value.slot, value.key if value.slot in ("heads", "next_round", "next_summit", "observers") else None)
-        if value.slot == "dates":
-            merged = dates_value(f)
-            theirs = [merged] if merged else []
-        for other in theirs[:1]:
-            a = OutletValue("draft", "draft", value.value, value.printed, value.sentence_id, value.span, dict(value.extra))
-            b = OutletValue.of(f, other)
-            if value.slot in ("dates",) or value.key == "when":
-                status, _, why = compare_times(a, b)
-                bad = status == "conflict"
-            elif value.slot == "heads":
-                same, why = same_person(value.printed, other.printed, kb)
-                bad = same is False
-                if same is None:
-                    continue  # different scripts, unknown person: neither support nor conflict
-            elif value.slot == "venue":
-                bad = value.value != other.value
-                why = f"another place ({value.printed} vs {other.printed})"
-            else:
-                bad = value.value != other.value and "to be decided" not in (value.value, other.value)
-                why = f"{value.printed} vs {other.printed}"
-            if value.slot == "venue" and value.extra.get("name_status") == "outdated" and not bad \
-                    and other.extra.get("name_status") == "valid":
-                against.append(_evidence(f, other))  # an outlet that uses the name valid at the time
-                continue
-            if bad:
-                reasons.append(f"{value.slot.replace('_', ' ')}{': ' + value.key if value.key else ''}: {why} "
-                               f"({f.article.label})")
-                against.append(_evidence(f, other))
-            else:
-                support.append(_evidence(f, other))
-    return reasons, against, support
+def _slot_conflicts(value: SlotValue, event: EventReport, kb) -> tuple[list[SlotConflict], list[Evidence], list[Evidence]]:
+    """How a draft slot value fares against the outlets' values of that slot, through the slot type's own
+    `compare` (the one the report uses): conflicts, evidence against, evidence for."""
+    conflicts, against, support = [], [], []
+    if value.slot == "venue" and value.name_status == "outdated":
+        conflicts.append(SlotConflict(value.slot, value.key, Label.NAMING_CONFLICT.value,
+                                      f"outdated place name: {value.reason or value.printed}"))
+    facts_by_id = {f.article.id: f for f in event.facts}
+    for verdict in event.slots:
+        if verdict.slot != value.slot or verdict.key != value.key:
+            continue
+        for x in verdict.values:
+            if x.flagged or x.witness:
+                continue  # an outlet that departs from the consensus is no evidence against the draft
+            c = compare(value, x.slot_value, kb)
+            ev = _evidence(facts_by_id[x.article_id], x.slot_value)
+            if c.status is Status.CONFLICT:
+                conflicts.append(SlotConflict(value.slot, value.key, c.label.value if c.label else "",
+                                              f"{c.reason} ({x.outlet})", x.outlet))
+                against.append(ev)
+            elif c.status is Status.AGREE:
+                if value.slot == "venue" and value.name_status == "outdated":
+                    if x.slot_value.name_status == "valid":
+                        against.append(ev)  # an outlet that uses the name valid at the time
+                    continue
+                support.append(ev)
+    return conflicts, against, support
 
 
 def check_draft(draft: Article, event: EventReport, embedder, kb, min_outlets: int = 2) -> QAResult:
     assignment = EventAssignment(event.series, event.round, 1.0, [])
     found = assign_events(draft, kb)
-    if found and found[0].round == event.round:
+    if found and found[0].round == event.round and found[0].series == event.series:
         assignment = found[0]
     facts = extract_facts(draft, kb, [assignment] + [e for e in found if e.round != event.round])
     # draft sentences against outlet sentences: centred cosine + lexical overlap, as in alignment
@@ -191,20 +188,22 @@ def check_draft(draft: Article, event: EventReport, embedder, kb, min_outlets: i
         dbag = content_bag(sentence.text)
         scores = margins[i] + LEXICAL_BONUS * np.array([len(dbag & b) / max(1, min(len(dbag), len(b))) for b in bags])
         ds = DraftSentence(sentence.index, sentence.start, sentence.end, sentence.text, "unsupported")
-        reasons, against, support = [], [], []
-        for value in facts.slots:
-            if value.sentence_id != sentence.id or value.slot in ("people", "previous_round_dates"):
-                continue
-            r, a, s = _slot_conflicts(value, event, kb)
-            reasons += r
+        conflicts, against, support = [], [], []
+        own_values = [v for t in REGISTRY.values() if t.compared
+                      for v in t.representative([x for x in facts.get(t.name, about=t.about) if x.sentence_id == sentence.id])]
+        for value in own_values:
+            c, a, s = _slot_conflicts(value, event, kb)
+            conflicts += c
             against += a
             support += s
+        reasons = [f"{c.slot.replace('_', ' ')}{': ' + c.key if c.key else ''}: {c.reason}" for c in conflicts]
         order = np.argsort(-scores)
         matched = [int(j) for j in order[:5] if scores[j] >= SUPPORT_MARGIN]
         for j in matched:
             covered_outlet_sentences.add(outlet_sentences[j].id)
         if reasons:
             ds.status, ds.reasons, ds.evidence = "conflicting", list(dict.fromkeys(reasons)), _dedupe(against)
+            ds.conflicts = conflicts
         elif matched or support:
             ds.status = "supported"
             best_per_outlet: dict[str, Evidence] = {}
@@ -229,15 +228,17 @@ def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
 
 def _omissions(event: EventReport, draft_facts: ArticleFacts, covered: set[str]) -> list[Omission]:
     out: list[Omission] = []
-    have = {(s.slot, s.key if s.slot not in ("venue", "dates") else "") for s in draft_facts.slots}
+    have = {(s.slot, s.key) for s in draft_facts.slots}
     for v in event.slots:
-        if v.slot == "previous_round_dates" or (v.slot, v.key) in have:
+        if (v.slot, v.key) in have:
             continue
         if v.label == "next_round_vs_summit":
             continue
         facts_by_id = {f.article.id: f for f in event.facts}
         evidence = []
         for x in v.values:
+            if x.witness:
+                continue
             s = facts_by_id[x.article_id].article.sentence(x.sentence_id)
             evidence.append(Evidence(x.outlet, x.article_id, s.id, s.start, s.end, s.text))
         out.append(Omission("slot", v.slot.replace("_", " ") + (f": {v.key}" if v.key else ""), v.reported_by, evidence))
@@ -258,7 +259,7 @@ def coverage_event(index: str, corpus_paths, event_round: int | None, draft: Art
     events = group_by_event([extract_facts(a, kb) for a in articles], kb)
     if event_round is None:
         found = assign_events(draft, kb)
-        if not found or found[0].round is None:
+        if not found or not found[0].assigned:
             rounds = sorted({e.round for e in events if e.round is not None})
             raise MuqabalaError(f"cannot tell which round the draft is about; pass --event N (indexed rounds: "
                                 f"{', '.join(map(str, rounds)) or 'none'})")

@@ -13,15 +13,16 @@ from typing import Callable
 from .align import align_event
 from .config import DEFAULT_INDEX, indexes_root
 from .corpus import Article
-from .embed.models import load_embedder
+from .embed.models import LazyEmbedder
 from .errors import MuqabalaError
 from .index import SentenceIndex
 from .judge import ClaimVerdict, SlotVerdict, judge_claims, judge_slots
 from .knowledge import Knowledge, load_knowledge
 from .pipeline import load_corpus
-from .slots import ArticleFacts, event_span, extract_facts
+from .slots import ArticleFacts, extract_facts
+from .slots.dates import event_span
 
-REPORT_SCHEMA = "muqabala.report/1"
+REPORT_SCHEMA = "muqabala.report/2"
 
 
 @dataclass
@@ -45,17 +46,15 @@ class EventReport:
     def dates(self) -> str:
         """The round's dates as most outlets give them, marked when disputed."""
         verdict = next((v for v in self.slots if v.slot == "dates"), None)
-        if verdict is None or not verdict.values:
-            spans = [s for f in self.facts if (s := event_span(f.get("dates")))]
-            if not spans:
-                return "?"
-            start, end = min(s[0] for s in spans), max(s[1] for s in spans)
-            return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
-        counts: dict[str, int] = {}
-        for x in verdict.values:
-            counts[x.value] = counts.get(x.value, 0) + 1
-        best = max(counts, key=lambda k: (counts[k], k.count("/")))
-        return best + (" (disputed)" if verdict.status == "conflict" else "")
+        if verdict is not None and verdict.consensus:
+            return verdict.consensus + (" (disputed)" if verdict.status == "conflict" else "")
+        if verdict is not None and verdict.status == "no_majority":
+            return "disputed"
+        spans = [s for f in self.facts if (s := event_span(f.get("dates")))]
+        if not spans:
+            return "?"
+        start, end = min(s[0] for s in spans), max(s[1] for s in spans)
+        return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
 
     @property
     def conflicts(self) -> list[SlotVerdict]:
@@ -68,14 +67,15 @@ class Report:
     model: str
     index: str
     warnings: list[str] = field(default_factory=list)
+    unassigned: list[ArticleFacts] = field(default_factory=list)   # never compared; reason in .event.reason
     created: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
 def group_by_event(all_facts: list[ArticleFacts], kb: Knowledge) -> list[EventReport]:
     groups: dict[tuple, list[ArticleFacts]] = {}
     for f in all_facts:
-        if f.event is None:
-            continue
+        if f.event is None or not f.event.assigned:
+            continue  # unassigned articles are never compared
         groups.setdefault((f.event.series, f.event.round), []).append(f)
     events = [EventReport(series, kb.series[series].name, rnd, facts) for (series, rnd), facts in groups.items()]
     return sorted(events, key=lambda e: (e.series, -(e.round or 0)))
@@ -85,11 +85,11 @@ def coverage_articles(paths, index: str, model: str | None, kb: Knowledge, progr
     """(articles, embedder, warnings): `paths` indexed on the way, or everything in the index."""
     if paths:
         corpus = load_corpus(paths, kb)
-        embedder = load_embedder(model, log=log)
+        embedder = LazyEmbedder(model, log=log)
         SentenceIndex.update(index, corpus, embedder, progress=progress)
         return corpus.articles, embedder, list(corpus.warnings)
     idx = SentenceIndex.open(index, model=model)
-    return idx.corpus.articles, load_embedder(idx.model_id, log=log), []
+    return idx.corpus.articles, LazyEmbedder(idx.model_id, log=log), []
 
 
 def judge_event(ev: EventReport, embedder, kb: Knowledge) -> EventReport:
@@ -107,9 +107,7 @@ def build_report(paths=None, index: str = DEFAULT_INDEX, model: str | None = Non
     kb = load_knowledge(list(knowledge))
     articles, embedder, warnings = coverage_articles(paths, index, model, kb, progress, log)
     all_facts = [extract_facts(a, kb) for a in articles]
-    for f in all_facts:
-        if f.event is None:
-            warnings.append(f"{f.article.id}: no event of a known series found; left out of the report")
+    unassigned = [f for f in all_facts if f.event is None or not f.event.assigned]
     events = group_by_event(all_facts, kb)
     if event is not None:
         events = [e for e in events if e.round == event]
@@ -117,4 +115,4 @@ def build_report(paths=None, index: str = DEFAULT_INDEX, model: str | None = Non
             raise MuqabalaError(f"no article reports round {event}")
     for ev in events:
         judge_event(ev, embedder, kb)
-    return Report(events, embedder.model_id, index, warnings)
+    return Report(events, embedder.model_id, index, warnings, unassigned)

@@ -130,3 +130,28 @@ def load_embedder(name: str | None = None, log: Callable[[str], None] | None = N
     embedder = Embedder(model_id, model, dim, query, passage)
     _LOADED[model_id] = embedder
     return embedder
+
+
+class LazyEmbedder:
+    """Stands in for an Embedder and loads the model on the first `encode`: a warm run whose
+    vectors are all in the cache loads no model (and imports no torch)."""
+
+    def __init__(self, name: str | None = None, log: Callable[[str], None] | None = None):
+        self.model_id = model_name(name)
+        self._name, self._log, self._real = name, log, None
+
+    @property
+    def loaded(self) -> bool:
+        return self._real is not None
+
+    def _load(self) -> Embedder:
+        if self._real is None:
+            self._real = load_embedder(self._name, self._log)
+        return self._real
+
+    def encode(self, *args, **kwargs) -> np.ndarray:
+        return self._load().encode(*args, **kwargs)
+
+    @property
+    def dim(self) -> int:
+        return self._load().dim

@@ -89,9 +89,27 @@ class Series:
     usual_venue: str | None
     leaders_meeting_words: tuple[str, ...]
     rounds: tuple[Round, ...]
+    names: tuple[str, ...] = ()            # phrases that name the process itself
+    numbered_places: tuple[str, ...] = ()  # places whose name + number is a round ("Astana-14")
+    round_modifiers: tuple[str, ...] = ()  # words between a meeting noun and its ordinal
+    participants: tuple[str, ...] = ()     # parties present at every round
+
+    def round_on(self, day: date, before: int = 0, after: int = 0) -> Round | None:
+        """The round whose dates (widened by `before`/`after` days) contain `day`."""
+        from datetime import timedelta
+
+        return next((r for r in self.rounds
+                     if r.start - timedelta(days=before) <= day <= r.end + timedelta(days=after)), None)
 
     def round(self, number: int | None) -> Round | None:
         return next((r for r in self.rounds if r.number == number), None)
+
+
+@dataclass(frozen=True)
+class Body:
+    """Another body that meets in rounds or sessions of its own (not a series we judge)."""
+    key: str
+    names: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -108,6 +126,8 @@ class Knowledge:
     people: dict[str, Person] = field(default_factory=dict)
     outlets: dict[str, tuple[str, ...]] = field(default_factory=dict)
     series: dict[str, Series] = field(default_factory=dict)
+    bodies: dict[str, Body] = field(default_factory=dict)
+    official_outlets: set[str] = field(default_factory=set)   # official sources: weigh double in a consensus
     sources: list[str] = field(default_factory=list)
 
     # -------------------------------------------------------------- lookups
@@ -185,13 +205,18 @@ def _merge(kb: Knowledge, data: dict, source: str) -> None:
             kb.people[p["key"]] = Person(p["key"], tuple(p.get("names", [])), tuple(p.get("roles", [])))
         for o in data.get("outlet", []):
             kb.outlets[o["key"]] = tuple(o.get("names", [])) + (o["key"],)
+            if o.get("official"):
+                kb.official_outlets.add(o["key"])
         for s in data.get("series", []):
             rounds = tuple(Round(int(r["number"]), _date(r["start"]), _date(r["end"]), r.get("venue"))
                            for r in s.get("round", []))
             kb.series[s["key"]] = Series(
                 s["key"], s.get("name", s["key"]), tuple(s.get("talk_words", [])), tuple(s.get("name_places", [])),
                 tuple(s.get("round_words", [])), s.get("usual_venue"), tuple(s.get("leaders_meeting_words", [])),
-                rounds)
+                rounds, tuple(s.get("names", [])), tuple(s.get("numbered_places", [])),
+                tuple(s.get("round_modifiers", [])), tuple(s.get("participants", [])))
+        for b in data.get("body", []):
+            kb.bodies[b["key"]] = Body(b["key"], tuple(b.get("names", [])))
     except (KeyError, ValueError, TypeError) as exc:
         raise MuqabalaError(f"{source}: invalid knowledge entry ({exc})") from None
     kb.sources.append(source)
@@ -221,4 +246,4 @@ def _load(extra: tuple[str, ...]) -> Knowledge:
     return kb
 
 
-__all__ = ["Knowledge", "load_knowledge", "Mention", "Place", "Party", "Person", "Series", "Round", "fold"]
+__all__ = ["Knowledge", "load_knowledge", "Mention", "Place", "Party", "Person", "Series", "Round", "Body", "fold"]

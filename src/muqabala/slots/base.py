@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 
-from .corpus import Article, Sentence
-from .events import EventAssignment, _words_re, assign_events, round_mentions
-from .knowledge import Knowledge, Series
-from .names import canonical_person
-from .normalize import fold, fold_key, fold_with_offsets
-from .timeexpr import TimeValue, parse_times
+from ..corpus import Article, Sentence
+from ..events import EventAssignment, _words_re, assign_events, round_mentions
+from ..knowledge import Knowledge, Series
+from ..names import canonical_person
+from ..normalize import fold, fold_key, fold_with_offsets
+from ..timeexpr import TimeValue, parse_times
 
 HOLD_VERBS = ("عقدت", "عقد", "انعقد", "انعقدت", "انتهت", "اختتمت", "اختتم", "انطلقت", "بدات", "جرت", "تستضيف",
               "تستضيفه", "استضافت", "استضاف", "تنعقد", "held", "hosted", "ended", "began", "opened", "concluded",
@@ -45,6 +46,50 @@ russian turkish iranian syrian government opposition kazakh kazakhstan's his her
 """.split())
 
 
+class About(str, Enum):
+    """Which event a value describes. Only values about what a slot type compares are compared."""
+    THIS = "this"
+    PREVIOUS = "previous"
+    NEXT = "next"
+    BACKGROUND = "background"
+
+
+class Status(str, Enum):
+    AGREE = "agree"
+    CONFLICT = "conflict"
+    CANNOT_COMPARE = "cannot_compare"
+    OMITTED = "omitted"
+    SUPERSEDED = "superseded"
+    SINGLE = "single"
+    NO_MAJORITY = "no_majority"
+
+
+class Label(str, Enum):
+    NAMING_CONFLICT = "naming_conflict"
+    OUTDATED_NAME = "outdated_name"
+    DIFFERENT_VENUE = "different_venue"
+    WRONG_MONTH = "wrong_month"
+    WRONG_YEAR = "wrong_year"
+    DAYS_OFF_BY_ONE = "days_off_by_one"
+    DIFFERENT_DATES = "different_dates"
+    DIFFERENT_TIMING = "different_timing"
+    DIFFERENT_PLACE = "different_place"
+    DIFFERENT_NUMBER = "different_number"
+    DIFFERENT_PERSON = "different_person"
+    TITLE_DIFFERENCE = "title_difference"
+    NEXT_ROUND_VS_SUMMIT = "next_round_vs_summit"
+    PLAN_VS_OUTCOME = "plan_vs_outcome"
+    WITHIN_SPAN = "within_span"
+    SPELLING = "spelling_variant"
+    CANNOT_COMPARE = "cannot_compare"
+    UNRESOLVED = "unresolved"
+
+
+# Conflict classes as the report groups them.
+CLASS_OF = {Label.NAMING_CONFLICT: "naming", Label.OUTDATED_NAME: "naming", Label.TITLE_DIFFERENCE: "title",
+            Label.PLAN_VS_OUTCOME: "superseded"}
+
+
 @dataclass
 class SlotValue:
     slot: str
@@ -53,11 +98,40 @@ class SlotValue:
     printed: str
     sentence_id: str
     span: tuple[int, int]
-    extra: dict = field(default_factory=dict)
+    about: About = About.THIS
+    start: date | None = None       # time values: the interval they denote
+    end: date | None = None
+    granularity: str = ""
+    title: str = ""                 # people: the title this outlet gives
+    name_status: str = ""           # venue: valid, outdated, not yet, unknown
+    weak: bool = False              # a country for its capital, a number inferred
+    plan: bool = False              # expected, not yet happened ("expected to attend")
+    matched: str = ""               # people: how the name matched the knowledge
+    reason: str = ""
+    note: str = ""
 
     def to_dict(self) -> dict:
-        return {"slot": self.slot, "key": self.key, "value": self.value, "printed": self.printed,
-                "sentence_id": self.sentence_id, "start": self.span[0], "end": self.span[1], **self.extra}
+        out = {"slot": self.slot, "key": self.key, "value": self.value, "printed": self.printed,
+               "sentence_id": self.sentence_id, "start": self.span[0], "end": self.span[1], "about": self.about.value}
+        for name in ("granularity", "title", "name_status", "matched", "reason", "note"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        for name in ("weak", "plan"):
+            if getattr(self, name):
+                out[name] = True
+        if self.start:
+            out["from"], out["to"] = self.start.isoformat(), self.end.isoformat()
+        return out
+
+
+@dataclass(frozen=True)
+class Comparison:
+    status: Status
+    label: Label | None = None
+    reason: str = ""
+
+
+AGREE = Comparison(Status.AGREE)
 
 
 @dataclass
@@ -70,19 +144,34 @@ class ArticleFacts:
     def event(self) -> EventAssignment | None:
         return self.events[0] if self.events else None
 
-    def get(self, slot: str, key: str | None = None) -> list[SlotValue]:
-        return [s for s in self.slots if s.slot == slot and (key is None or s.key == key)]
+    def get(self, slot: str, key: str | None = None, about: About | None = About.THIS) -> list[SlotValue]:
+        """Values of a slot (and key). By default only those about the article's own round;
+        next_round/next_summit values are about the next event and come with about=NEXT."""
+        if slot in ("next_round", "next_summit") and about is About.THIS:
+            about = About.NEXT
+        return [s for s in self.slots if s.slot == slot and (key is None or s.key == key)
+                and (about is None or s.about == about)]
 
 
 # ------------------------------------------------------------------ helpers
 @dataclass
 class _Ctx:
+    """One sentence of an article, with what every slot type needs to know about it."""
     article: Article
     sentence: Sentence
     folded: object
     kb: Knowledge
     series: Series
     event_round: int | None
+    about: About = About.THIS           # which round the sentence speaks of
+    about_talks: bool = False           # names the talks or a meeting word
+    hypothetical: bool = False          # "could be", "might", "يمكن": no fact about the round
+    nexts: list = None                  # announcements of what comes next (kind, fstart, fend, number)
+    first_next: int = 0                 # folded offset of the first announcement
+    times: list = None                  # time expressions of the sentence
+
+
+SentenceContext = _Ctx
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -226,20 +315,37 @@ def _mask_quotes(text: str) -> str:
     return re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
 
 
-def _sentence_context(ctx: _Ctx) -> str:
+BACKGROUND = re.compile(
+    r"(?<![\w])(?:منذ|since|so\s+far|to\s+date|until\s+now|حتي\s+الان|حتى\s+الان|سلسله|series\s+of|"
+    r"انطلقت\s+(?:في|عام)|began\s+in|launched\s+in|started\s+in|first\s+(?:round|meeting)\s+(?:was\s+)?held|"
+    r"(?:جولات|اجتماعات|لقاءات|rounds|meetings)\s+(?:عقدت|سابقه|held|previous|earlier)|"
+    r"\d+\s+(?:جولات|جوله|اجتماعا|اجتماعات|rounds|meetings))(?![\w])", re.I)
+HYPOTHETICAL = re.compile(
+    r"(?<![\w])(?:could|might|may\s+be|would\s+be\s+(?:moved|held\s+in)|possibl\w+|option\w*|proposed|suggest\w*|"
+    r"يمكن|قد\s+(?:تعقد|يعقد|تنقل|ينقل)|ربما|اقتراح|اقترح\w*|مقترح|احتمال|نقل\s+(?:مكان|الاجتماعات|المحادثات))(?![\w])",
+    re.I)
+
+
+def _sentence_context(ctx: _Ctx) -> About:
+    """Which round the sentence speaks of: this one, the previous one, another (background)."""
     mentions = round_mentions(ctx.sentence, ctx.series, ctx.kb)
-    if any(m.number == ctx.event_round for m in mentions):
-        return "own"
+    mentions = [m for m in mentions if m.body is None]
+    if any(m.number == ctx.event_round and m.role in ("own", "background") for m in mentions) \
+            and not BACKGROUND.search(ctx.folded.text):
+        return About.THIS
     later = ctx.event_round is not None
     if any(m.role != "next" and m.number != ctx.event_round and not (later and m.number > ctx.event_round)
            for m in mentions):
-        return "other"
+        prev = ctx.event_round is not None and any(m.number == ctx.event_round - 1 for m in mentions)
+        return About.PREVIOUS if prev else About.BACKGROUND
     f = _mask_quotes(ctx.folded.text)
     # singular round words only: "الاجتماعات الماضية" (past meetings) is no specific round
     rw = "|".join(re.escape(fold(w)) for w in ctx.series.round_words if not fold(w).endswith("ات"))
     if re.search(rf"(?<![\w])(?:ال|وال)?(?:{rw})\s+(?:السابقه|الماضيه|السابق|الماضي|الفايته|الفايت)|(?:previous|last|prior)\s+(?:round|meeting)", f, re.I):
-        return "previous"
-    return "own"
+        return About.PREVIOUS
+    if BACKGROUND.search(f) or any(m.number == ctx.event_round for m in mentions if m.role == "background"):
+        return About.BACKGROUND
+    return About.THIS
 
 
 def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
@@ -270,56 +376,6 @@ TITLE = re.compile(r"(?<![\w])(?:ال)?(?:مبعوث|وزير|مستشار|مس�
                    r"ambassador|spokes\w+)(?![\w])", re.I)
 
 
-def _people(ctx: _Ctx, add) -> None:
-    """People named with a party: known officials, and a name set off by commas right after a title
-    that names its party ('نائب وزير الخارجية السوري، أيمن سوسان،')."""
-    kb, s = ctx.kb, ctx.sentence
-    for m in kb.find(s.text, "person", s.start):
-        person = kb.people[m.key]
-        party = next((r.split(":")[0].strip() for r in person.roles if ":" in r), None)
-        if party in kb.parties:
-            add(SlotValue("people", party, person.key, m.printed, s.id, m.span, {"matched": "knowledge"}))
-    clauses = _clauses(ctx.folded.text)
-    for (pa, pb), (ca, cb) in zip(clauses, clauses[1:]):
-        if not TITLE.search(ctx.folded.text[pa:pb]):
-            continue
-        tokens = _name_tokens(ctx, ca, cb)
-        if not 2 <= len(tokens) <= 4 or not all(_name_like(t[2], kb) for t in tokens):
-            continue
-        party = _party_in(ctx, pa, pb)
-        if party:
-            s0, e0, printed = _span(ctx, tokens[0][0], tokens[-1][1])
-            key, how = canonical_person(printed, kb)
-            add(SlotValue("people", party, key, printed, s.id, (s0, e0), {"matched": how or "new name"}))
-
-
-def _observer_list(ctx: _Ctx, ca: int, cb: int) -> list:
-    """Observer parties named in a clause, and in the comma-separated list that continues it
-    ("observers from Jordan, Lebanon and Iraq")."""
-    mentions = [(m, _fpos(ctx, m.span[0])) for m in ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start)
-                if ctx.kb.parties[m.key].role in ("observer", "mediator")]
-    out = [m for m, pa in mentions if ca <= pa < cb]
-    all_clauses = _clauses(ctx.folded.text)
-    for a, b in reversed([c for c in all_clauses if c[1] <= ca]):
-        # "Jordan, Lebanon and Iraq attended as observers": the list may come first
-        inside = [m for m, pa in mentions if a <= pa < b]
-        if not inside or len(re.findall(r"\w+", ctx.folded.text[a:b])) > 2 * len(inside) + 1:
-            break
-        out = inside + out
-    clauses = [c for c in all_clauses if c[0] >= cb]
-    for a, b in clauses:
-        inside = [(m, pa) for m, pa in mentions if a <= pa < b]
-        if not inside:
-            break
-        last_end = inside[-1][1] + len(fold(inside[-1][0].printed))
-        if len(re.findall(r"\w+", ctx.folded.text[a:last_end])) > 2 * len(inside) + 1:
-            break  # not a list of names
-        out += [m for m, _ in inside]
-        if len(re.findall(r"\w+", ctx.folded.text[last_end:b])) > 2:
-            break  # the sentence goes on after the list
-    return out
-
-
 def _title_before(ctx: _Ctx, fstart: int, name_start: int) -> str:
     """The words between a head-of-delegation trigger and the name: the person's title as printed."""
     a, _ = ctx.folded.span(fstart, fstart + 1) if fstart < len(ctx.folded.text) else (0, 0)
@@ -333,165 +389,3 @@ def _times(ctx: _Ctx) -> list[TimeValue]:
     return parse_times(ctx.sentence.text, ctx.article.published, base=ctx.sentence.start)
 
 
-def extract_facts(article: Article, kb: Knowledge, events: list[EventAssignment] | None = None) -> ArticleFacts:
-    events = events if events is not None else assign_events(article, kb)
-    slots: list[SlotValue] = []
-    if not events:
-        return ArticleFacts(article, events, slots)
-    event = events[0]
-    series = kb.series[event.series]
-    talk = _words_re(series.talk_words + series.round_words)
-    hold = _words_re(HOLD_VERBS)
-    seen: set[tuple] = set()
-
-    def add(value: SlotValue) -> None:
-        ident = (value.slot, value.key, value.value, value.span)
-        if ident not in seen:
-            seen.add(ident)
-            slots.append(value)
-
-    for sentence in article.sentences:
-        folded = fold_with_offsets(sentence.text)
-        ctx = _Ctx(article, sentence, folded, kb, series, event.round)
-        f = folded.text
-        context = _sentence_context(ctx)
-        if context == "other":
-            continue
-        about_talks = bool(talk.search(f))
-        nexts = _next_mentions(ctx)
-        first_next = nexts[0][1] if nexts else len(f)
-        times = _times(ctx)
-
-        # next round / next summit: what follows each announcement, up to the next one
-        for i, (kind, a, b, number) in enumerate(nexts):
-            limit = nexts[i + 1][1] if i + 1 < len(nexts) else len(f)
-            slot = "next_round" if kind == "round" else "next_summit"
-            s0, e0, printed = _span(ctx, a, b)
-            if kind == "round":
-                n = number if number and number != event.round else (event.round + 1 if event.round else None)
-                if n:
-                    add(SlotValue(slot, "round", str(n), printed, sentence.id, (s0, e0),
-                                  {"inferred": number is None}))
-            for t in times:
-                ta = _fpos(ctx, t.span[0])
-                if b <= ta < limit:
-                    add(SlotValue(slot, "when", t.label, t.text, sentence.id, t.span,
-                                  {"granularity": t.granularity, "start": t.start.isoformat() if t.start else None,
-                                   "end": t.end.isoformat() if t.end else None, "note": t.note}))
-                    break
-            for m in kb.find(sentence.text, "place", sentence.start):
-                pa = _fpos(ctx, m.span[0])
-                pb = pa + len(fold(m.printed))
-                if b <= pa < limit and not _is_talks_name(f, pa, pb, talk) and (_location_cue(f, pa) or _prefixed(f, pa)):
-                    add(SlotValue(slot, "where", m.key, m.printed, sentence.id, m.span))
-                    break
-            else:
-                tbd = TBD.search(f[b:limit])
-                if tbd:
-                    s1, e1, printed_tbd = _span(ctx, b + tbd.start(), b + tbd.end())
-                    add(SlotValue(slot, "where", "to be decided", printed_tbd, sentence.id, (s1, e1)))
-
-        if context == "previous":
-            for t in times:
-                if t.granularity in ("day", "month") and t.resolved:
-                    add(SlotValue("previous_round_dates", "", t.label, t.text, sentence.id, t.span,
-                                  {"start": t.start.isoformat(), "end": t.end.isoformat()}))
-            continue
-
-        # venue: a place where the round was held, never the talks' name
-        if about_talks:
-            for m in kb.find(sentence.text, "place", sentence.start):
-                pa = _fpos(ctx, m.span[0])
-                pb = pa + len(fold(m.printed))
-                if pa >= first_next or _is_talks_name(f, pa, pb, talk):
-                    continue
-                if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb)):
-                    continue
-                if not (hold.search(f) or re.search(r"عاصمه|capital|ختام|اجتماع|جوله", f)):
-                    continue
-                place = kb.places[m.key]
-                canonical = place.key
-                extra = {"kind": place.kind}
-                if place.kind == "country" and place.capital:
-                    canonical = place.capital
-                    extra["note"] = f"country named ({place.key}); its capital assumed"
-                elif place.kind == "country":
-                    continue
-                add(SlotValue("venue", "", canonical, m.printed, sentence.id, m.span, extra))
-
-        # dates of the round
-        if about_talks:
-            for t in times:
-                if _fpos(ctx, t.span[0]) >= first_next or t.granularity not in ("day", "month"):
-                    continue
-                add(SlotValue("dates", "", t.label, t.text, sentence.id, t.span,
-                              {"granularity": t.granularity, "start": t.start.isoformat() if t.start else None,
-                               "end": t.end.isoformat() if t.end else None, "note": t.note}))
-
-        # heads of delegation, people and observers, clause by clause
-        for ca, cb in _clauses(f):
-            clause = f[ca:cb]
-            trig = HEAD_TRIGGER.search(clause)
-            if trig and (re.search(r"وفد|delegation", f) or trig.group("verb").startswith(("ترا", "يترا", "تترا", "يرا"))):
-                name_from = ca + trig.end()
-                party_region = (ca, cb)
-                name = _find_name(ctx, name_from, cb)
-                if name is None and trig.group("verb").lower().startswith(("headed", "led")):
-                    name = _find_name(ctx, ca, ca + trig.start())
-                party = _party_in(ctx, *party_region)
-                if party is None:
-                    # "الوفد الذي يرأسه الممثل الخاص للأمم المتحدة": the title names the party
-                    party = _party_in(ctx, ca, cb)
-                if name and party:
-                    s0, e0, printed = name
-                    key, how = canonical_person(printed, kb)
-                    add(SlotValue("heads", party, key, printed, sentence.id, (s0, e0),
-                                  {"matched": how or "new name", "title": _title_before(ctx, name_from, s0)}))
-                    continue
-            if OBSERVER.search(clause):
-                for m in _observer_list(ctx, ca, cb):
-                    add(SlotValue("observers", m.key, m.key, m.printed, sentence.id, m.span))
-        _people(ctx, add)
-
-    _check_venue_names(slots, kb, series, event, article)
-    return ArticleFacts(article, events, slots)
-
-
-def event_span(slots: list[SlotValue]) -> tuple[date, date] | None:
-    days = [(date.fromisoformat(s.extra["start"]), date.fromisoformat(s.extra["end"]))
-            for s in slots if s.slot == "dates" and s.extra.get("start")]
-    if not days:
-        return None
-    return min(d[0] for d in days), max(d[1] for d in days)
-
-
-def reference_date(slots, series: Series, event: EventAssignment, article: Article) -> tuple[date | None, str]:
-    """The date a venue name is checked against: the article's own dates, the
-    series calendar, or the publication date, in that order."""
-    span = event_span(slots)
-    if span:
-        return span[0], "the article's dates"
-    known = series.round(event.round)
-    if known:
-        return known.start, f"the known dates of round {event.round}"
-    from .timeexpr import PubDate
-
-    pub = PubDate.parse(article.published)
-    if pub:
-        return date(pub.year, pub.month or 1, pub.day or 1), "the publication date"
-    return None, ""
-
-
-def _check_venue_names(slots, kb: Knowledge, series: Series, event: EventAssignment, article: Article) -> None:
-    on, basis = reference_date(slots, series, event, article)
-    for s in slots:
-        if s.slot != "venue":
-            continue
-        place = kb.places.get(s.value)
-        if place is None or on is None:
-            s.extra["name_status"] = "unchecked"
-            continue
-        status, reason = place.name_status(s.printed, on)
-        s.extra["name_status"] = status
-        if reason:
-            s.extra["reason"] = f"{reason}; checked against {basis}"

@@ -1,0 +1,284 @@
+"""The whole judgment on real coverage: event assignment, slots, disagreements.
+
+    python benchmarks/bench_real.py --corpus ~/muqabala-real --gold eval/real/gold.toml [--show-errors]
+
+The corpus folder is rebuilt from eval/real/sources.tsv (see eval/real/README.md) and
+is never committed. Prints, dated:
+  - rounds right / none / wrong (Astana articles), and other series put in an Astana round;
+  - slot precision and recall per slot type;
+  - the gold disagreements found with the right class, and the culprits found;
+  - every conflict the gold does not list (false alarms), listed.
+The report is judged without claim alignment, so no model is loaded.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import tomllib
+from collections import Counter, defaultdict
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from muqabala.judge import judge_slots  # noqa: E402
+from muqabala.knowledge import load_knowledge  # noqa: E402
+from muqabala.names import same_person  # noqa: E402
+from muqabala.normalize import fold_key  # noqa: E402
+from muqabala.pipeline import load_corpus  # noqa: E402
+from muqabala.report import group_by_event  # noqa: E402
+from muqabala.slots import extract_facts  # noqa: E402
+from muqabala.slots.dates import dates_value  # noqa: E402
+
+SERIES_OF = {"astana": "astana-syria", "geneva": "geneva-syria"}
+# gold disagreement classes -> the labels muqabala gives
+CLASS_LABELS = {
+    "outdated_name": {"naming_conflict", "outdated_name"}, "wrong_month": {"wrong_month"},
+    "wrong_year": {"wrong_year"}, "days_off": {"days_off_by_one", "different_dates"},
+    "plan_vs_outcome": {"plan_vs_outcome"}, "different_person": {"different_person"},
+    "title_difference": {"title_difference"}, "next_round_vs_summit": {"next_round_vs_summit"},
+    "different_venue": {"different_venue"},
+}
+
+
+def venue_label(printed: str, key: str, kb) -> str:
+    """'Nur-Sultan' when the printed name is that era's, else the place key."""
+    place = kb.places.get(key)
+    if place and key == "Astana":
+        for era in place.eras:
+            if fold_key(printed) in {fold_key(n) for n in era.names} and any("Nur" in n for n in era.names):
+                return "Nur-Sultan"
+    return key
+
+
+def gold_venue(value: str, kb) -> str:
+    found = kb.find(value, "place")
+    if not found:
+        return "Astana" if "kazakh" in value.lower() else value
+    return venue_label(found[0].printed, found[0].key, kb)
+
+
+def _interval(text: str) -> tuple[date, date] | None:
+    parts = text.strip().split()[0].split("/")
+    try:
+        def bounds(p):
+            bits = [int(x) for x in p.split("-")]
+            if len(bits) == 3:
+                return date(*bits), date(*bits)
+            if len(bits) == 2:
+                nxt = date(bits[0] + (bits[1] == 12), bits[1] % 12 + 1, 1)
+                return date(bits[0], bits[1], 1), date.fromordinal(nxt.toordinal() - 1)
+            return date(bits[0], 1, 1), date(bits[0], 12, 31)
+        a, b = bounds(parts[0]), bounds(parts[-1])
+        return a[0], b[1]
+    except (ValueError, IndexError):
+        return None
+
+
+def predicted_slots(facts, kb) -> dict[str, set]:
+    """The article's own-round slot values, in the gold's terms."""
+    out: dict[str, set] = defaultdict(set)
+    for v in facts.get("venue"):
+        out["venue"].add(venue_label(v.printed, v.value, kb))
+    d = dates_value(facts)
+    if d is not None and d.start:
+        out["dates"].add((d.start, d.end))
+    for v in facts.get("heads"):
+        out["heads"].add((v.key, v.value, v.printed))
+    for v in facts.get("un"):
+        out["un"].add((v.value, v.printed))
+    for v in facts.get("observers"):
+        out["observers"].add(v.key)
+    for slot in ("next_round", "next_summit"):
+        for v in facts.get(slot, "when"):
+            if v.start:
+                out[slot].add(("when", v.start, v.end))
+        for v in facts.get(slot, "where"):
+            out[slot].add(("where", v.value))
+    return out
+
+
+def gold_slots(g: dict, kb) -> dict[str, set]:
+    out: dict[str, set] = defaultdict(set)
+    if "venue" in g:
+        out["venue"].add(gold_venue(g["venue"], kb))
+    if "dates" in g and (iv := _interval(g["dates"])):
+        out["dates"].add(iv)
+    for party, person in (g.get("heads") or {}).items():
+        out["heads"].add((party, person))
+    if g.get("un"):
+        out["un"].add(g["un"])
+    for o in g.get("observers") or []:
+        out["observers"].add(o)
+    for slot in ("next_round", "next_summit"):
+        if g.get(slot):
+            bits = g[slot].split()
+            if bits and (iv := _interval(bits[0])):
+                out[slot].add(("when",) + iv)
+            place = " ".join(b for b in bits if not b[:1].isdigit())
+            if place:
+                out[slot].add(("where", gold_venue(place, kb)))
+    return out
+
+
+def _person_match(pred: tuple, gold_person: str, kb) -> bool:
+    _, key, printed = pred
+    if fold_key(key) == fold_key(gold_person):
+        return True
+    same, _ = same_person(printed, gold_person, kb)
+    return bool(same)
+
+
+def match(slot: str, pred: set, gold: set, kb) -> tuple[int, int]:
+    """(true positives among pred, gold values found)."""
+    if slot == "heads":
+        tp = sum(1 for p in pred if any(p[0] == g[0] and _person_match(p, g[1], kb) for g in gold))
+        found = sum(1 for g in gold if any(p[0] == g[0] and _person_match(p, g[1], kb) for p in pred))
+        return tp, found
+    if slot == "un":
+        tp = sum(1 for p in pred if any(_person_match((None, p[0], p[1]), g, kb) for g in gold))
+        found = sum(1 for g in gold if any(_person_match((None, p[0], p[1]), g, kb) for p in pred))
+        return tp, found
+    if slot in ("next_round", "next_summit"):
+        def ok(p, g):
+            if p[0] != g[0]:
+                return False
+            if p[0] == "where":
+                return p[1] == g[1]
+            return g[1] <= p[1] and p[2] <= g[2]  # the predicted interval inside the gold one
+        tp = sum(1 for p in pred if any(ok(p, g) for g in gold))
+        return tp, sum(1 for g in gold if any(ok(p, g) for p in pred))
+    if slot == "dates":
+        tp = sum(1 for p in pred if p in gold)
+        return tp, sum(1 for g in gold if g in pred)
+    return len(pred & gold), len(pred & gold)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", required=True, type=Path)
+    ap.add_argument("--gold", default=ROOT / "eval" / "real" / "gold.toml", type=Path)
+    ap.add_argument("--show-errors", action="store_true", help="list every wrong round and slot value")
+    args = ap.parse_args()
+    gold = tomllib.loads(args.gold.read_text(encoding="utf-8"))
+    by_id = {Path(a["file"]).stem: a for a in gold["article"]}
+    kb = load_knowledge()
+    t0 = time.perf_counter()
+    folders = sorted(d for d in args.corpus.iterdir() if (d / "manifest.toml").is_file())
+    corpus = load_corpus(folders, kb)
+    facts = {a.id: extract_facts(a, kb) for a in corpus.articles}
+    t_extract = time.perf_counter() - t0
+    print(f"bench_real {date.today().isoformat()}: {len(corpus.articles)} articles loaded, "
+          f"{sum(1 for a in corpus.articles if a.id in by_id)} in the gold; extraction {t_extract:.1f} s")
+
+    # ---------------------------------------------------------------- rounds
+    counts = Counter()
+    other = Counter()
+    errors = []
+    for aid, g in by_id.items():
+        f = facts.get(aid)
+        if f is None:
+            print(f"  missing from corpus: {aid}")
+            continue
+        ev = f.event
+        got = (ev.series, ev.round) if ev and ev.assigned else None
+        if g["series"] == "astana" and int(g.get("round", 0)) > 0:
+            want = ("astana-syria", int(g["round"]))
+            verdict = "right" if got == want else "none" if got is None else "wrong"
+            counts[verdict] += 1
+            if verdict != "right":
+                errors.append(f"  round {verdict}: {aid} want {want[1]} got {got} ({ev.reason if ev else ''})")
+        else:
+            want_series = SERIES_OF.get(g["series"])
+            if got and got[0] == "astana-syria":
+                other["in an Astana round"] += 1
+                errors.append(f"  other series in Astana: {aid} ({g['series']}) got {got} ({ev.reason})")
+            elif want_series and int(g.get("round", 0)) > 0:
+                right = got == (want_series, int(g["round"]))
+                other["own series, right round" if right else "own series, not right"] += 1
+                if not right:
+                    errors.append(f"  {g['series']} round: {aid} want {g['round']} got {got} ({ev.reason if ev else ''})")
+            else:
+                other["not in an Astana round"] += 1
+    n = sum(counts.values())
+    print(f"\nAstana rounds: right {counts['right']}/{n} ({100 * counts['right'] / max(1, n):.1f}%), "
+          f"none {counts['none']}, wrong {counts['wrong']} ({100 * counts['wrong'] / max(1, n):.1f}%)")
+    n_other = sum(other.values())
+    print(f"Other series / no series ({n_other}): in an Astana round {other['in an Astana round']} "
+          f"({100 * other['in an Astana round'] / max(1, n_other):.1f}%); Geneva right round "
+          f"{other['own series, right round']}/{other['own series, right round'] + other['own series, not right']}")
+
+    # ---------------------------------------------------------------- slots
+    tp, npred, ngold, found = Counter(), Counter(), Counter(), Counter()
+    slot_errors = []
+    for aid, g in by_id.items():
+        f = facts.get(aid)
+        if f is None or g["series"] != "astana" or not f.event or not f.event.assigned \
+                or f.event.round != int(g.get("round", 0)):
+            continue  # slots are scored where the round is right
+        pred, want = predicted_slots(f, kb), gold_slots(g, kb)
+        for slot in ("venue", "dates", "heads", "un", "observers", "next_round", "next_summit"):
+            t, fo = match(slot, pred.get(slot, set()), want.get(slot, set()), kb)
+            tp[slot] += t
+            found[slot] += fo
+            npred[slot] += len(pred.get(slot, set()))
+            ngold[slot] += len(want.get(slot, set()))
+            if t < len(pred.get(slot, set())) or fo < len(want.get(slot, set())):
+                slot_errors.append(f"  {slot}: {aid} pred {sorted(map(str, pred.get(slot, set())))} "
+                                   f"gold {sorted(map(str, want.get(slot, set())))}")
+    print("\nslot         precision        recall")
+    for slot in ("venue", "dates", "heads", "un", "observers", "next_round", "next_summit"):
+        p = tp[slot] / npred[slot] if npred[slot] else float("nan")
+        r = found[slot] / ngold[slot] if ngold[slot] else float("nan")
+        print(f"{slot:<12} {p:5.2f} ({tp[slot]:>3}/{npred[slot]:<3})  {r:5.2f} ({found[slot]:>3}/{ngold[slot]:<3})")
+
+    # ---------------------------------------------------------------- verdicts
+    events = group_by_event(list(facts.values()), kb)
+    conflicts = []
+    for ev in events:
+        if ev.series != "astana-syria":
+            continue
+        for v in judge_slots(ev.facts, kb):
+            if v.status == "conflict" or v.label in ("plan_vs_outcome", "title_difference", "outdated_name"):
+                flagged = {x.article_id for x in v.values if x.flagged}
+                conflicts.append((ev.round, v, flagged))
+    disagreements = gold.get("disagreement", [])
+    matched_conflicts = set()
+    right_class = right_culprits = 0
+    print(f"\ndisagreements in the gold: {len(disagreements)}")
+    for d in disagreements:
+        labels = CLASS_LABELS.get(d["class"], {d["class"]})
+        culprits = {Path(c).stem for c in d.get("culprit", [])}
+        hit = None
+        for i, (rnd, v, flagged) in enumerate(conflicts):
+            if rnd == d["round"] and v.slot == d["slot"] and v.label in labels:
+                hit = i
+                break
+        if hit is None:
+            print(f"  MISSED  round {d['round']} {d['slot']} {d['class']} {sorted(culprits)}")
+            continue
+        matched_conflicts.add(hit)
+        right_class += 1
+        flagged = conflicts[hit][2]
+        ok = flagged == culprits
+        right_culprits += ok
+        print(f"  found   round {d['round']} {d['slot']} {d['class']}; culprits "
+              f"{'right' if ok else 'WRONG'} (flagged {sorted(flagged)}, gold {sorted(culprits)})")
+    print(f"found with the right class: {right_class}/{len(disagreements)}; "
+          f"culprits exactly right: {right_culprits}/{len(disagreements)}")
+    alarms = [c for i, c in enumerate(conflicts) if i not in matched_conflicts and c[1].status == "conflict"]
+    print(f"\nfalse alarms (conflicts the gold does not list): {len(alarms)}")
+    for rnd, v, flagged in alarms:
+        print(f"  round {rnd} {v.slot}{'/' + v.key if v.key else ''} {v.label}: {v.reason[:140]}")
+    if args.show_errors:
+        print("\nround errors:")
+        print("\n".join(errors) or "  none")
+        print("\nslot errors:")
+        print("\n".join(slot_errors) or "  none")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""Stage 5, extract slots: typed facts about an article's event, each tied to
+the exact words it came from (sentence id and character span).
+
+A slot type is the unit of extension: one module with its `extract` (values
+from one sentence) and its `compare` (two values: agree, conflict with a label,
+or cannot compare), listed in the ordered registry below. The judge, QA and
+trace all ask the same `compare`, so each rule has one home.
+"""
+from __future__ import annotations
+
+from ..corpus import Article
+from ..events import EventAssignment, _words_re, assign_events
+from ..knowledge import Knowledge
+from ..normalize import fold_with_offsets
+from .base import (AGREE, CLASS_OF, HOLD_VERBS, HYPOTHETICAL, About, ArticleFacts, Comparison, Label, SlotValue,
+                   Status, _Ctx, _next_mentions, _sentence_context, _times)
+from .registry import REGISTRY, SlotType, register
+
+# Importing the modules registers them, in this order (the report's order).
+from . import venue, dates, heads, un, observers, next_round, next_summit, people  # noqa: E402,F401
+
+COMPARED = tuple(name for name, t in REGISTRY.items() if t.compared)
+
+
+def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
+    """Each sentence with what slot types share: which round it speaks of, announcements, times."""
+    series = kb.series[event.series]
+    talk = _words_re(series.talk_words + series.round_words + series.names)
+    for sentence in article.sentences:
+        folded = fold_with_offsets(sentence.text)
+        ctx = _Ctx(article, sentence, folded, kb, series, event.round)
+        ctx.about = _sentence_context(ctx)
+        ctx.about_talks = bool(talk.search(folded.text))
+        ctx.hypothetical = bool(HYPOTHETICAL.search(folded.text))
+        ctx.nexts = _next_mentions(ctx)
+        ctx.first_next = ctx.nexts[0][1] if ctx.nexts else len(folded.text)
+        ctx.times = _times(ctx)
+        yield ctx
+
+
+def extract_facts(article: Article, kb: Knowledge, events: list[EventAssignment] | None = None) -> ArticleFacts:
+    """Every registered slot type's values for one article, about the article's own round or marked otherwise."""
+    events = events if events is not None else assign_events(article, kb)
+    facts = ArticleFacts(article, events, [])
+    if not events or events[0].series is None:
+        return facts
+    seen: set[tuple] = set()
+    for ctx in sentence_contexts(article, kb, events[0]):
+        for slot_type in REGISTRY.values():
+            for value in slot_type.extract(ctx):
+                ident = (value.slot, value.key, value.value, value.span, value.about)
+                if ident not in seen:
+                    seen.add(ident)
+                    facts.slots.append(value)
+    for slot_type in REGISTRY.values():
+        slot_type.finish(facts, kb)
+    return facts
+
+
+def compare(a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
+    """The one comparison of two values of one slot (and key)."""
+    return REGISTRY[a.slot].compare(a, b, kb)
+
+
+__all__ = ["About", "ArticleFacts", "Comparison", "Label", "SlotValue", "Status", "REGISTRY", "COMPARED", "SlotType",
+           "register", "extract_facts", "compare", "AGREE", "CLASS_OF", "HOLD_VERBS"]

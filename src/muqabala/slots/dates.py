@@ -1,0 +1,110 @@
+"""Dates: when the article's own round met.
+
+Time expressions are resolved against the publication date (weekdays,
+"yesterday", "this month"); a value that cannot be resolved to a year is not a
+value and is never compared. Only sentences about this round count: the
+talks' history ("since January 2017") is background, and a previous round's
+dates are kept apart (about=previous). Two dates agree when one falls within
+the other (opening day against the whole meeting).
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..knowledge import Knowledge
+from .base import AGREE, About, ArticleFacts, Comparison, Label, SlotValue, Status, _Ctx, _fpos
+from .registry import SlotType, register
+
+
+def time_value(slot: str, key: str, t, ctx: _Ctx, about: About) -> SlotValue:
+    return SlotValue(slot, key, t.label, t.text, ctx.sentence.id, t.span, about=about, start=t.start, end=t.end,
+                     granularity=t.granularity, note=t.note)
+
+
+@register
+class Dates(SlotType):
+    name = "dates"
+    title = "dates"
+
+    def extract(self, ctx: _Ctx) -> list[SlotValue]:
+        if ctx.about not in (About.THIS, About.PREVIOUS) or not ctx.about_talks:
+            return []
+        out = []
+        own = ctx.series.round(ctx.event_round)
+        for t in ctx.times:
+            if not t.resolved or t.granularity not in ("day", "month"):
+                continue
+            if ctx.about is About.THIS and _fpos(ctx, t.span[0]) >= ctx.first_next:
+                continue
+            about = ctx.about
+            if about is About.THIS and own and _other_round(ctx, t, own):
+                about = About.BACKGROUND  # the dates of another known round, recalled
+            out.append(time_value(self.name, "", t, ctx, about))
+        return out
+
+    def representative(self, values: list[SlotValue]) -> list[SlotValue]:
+        merged = dates_value(values)
+        return [merged] if merged else []
+
+    def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
+        return compare_times(a, b)
+
+
+def _other_round(ctx: _Ctx, t, own) -> bool:
+    """A day-precise date far from the article's round that lies within another known round."""
+    if t.granularity != "day" or abs((t.start - own.start).days) < 45:
+        return False
+    return any(r.number != own.number and t.start <= r.end and r.start <= t.end for r in ctx.series.rounds)
+
+
+def event_span(values: list[SlotValue]) -> tuple[date, date] | None:
+    days = [(s.start, s.end) for s in values if s.start]
+    if not days:
+        return None
+    return min(d[0] for d in days), max(d[1] for d in days)
+
+
+def dates_value(values: list[SlotValue] | ArticleFacts) -> SlotValue | None:
+    """One value per article for its round's dates: the span its date mentions cover."""
+    if isinstance(values, ArticleFacts):
+        values = values.get("dates")
+    values = [s for s in values if s.start]
+    if not values:
+        return None
+    start, end = event_span(values)
+    if end - start > timedelta(days=40):
+        values = [min(values, key=lambda s: s.span)]  # mentions months apart: keep the first stated
+        start, end = values[0].start, values[0].end
+    months = all(s.granularity == "month" for s in values)
+    widest = max(values, key=lambda s: s.end - s.start)
+    first = min(values, key=lambda s: s.span)
+    label = widest.value if months else start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
+    return SlotValue("dates", "", label, widest.printed if widest.value == label else first.printed,
+                     widest.sentence_id, widest.span, start=start, end=end, granularity="month" if months else "day",
+                     note=" + ".join(dict.fromkeys(s.value for s in values)) if len(values) > 1 else "")
+
+
+def compare_times(a: SlotValue, b: SlotValue) -> Comparison:
+    """Two date/time values of one slot: agree, within the other's span, or a labelled conflict."""
+    if not (a.start and b.start):
+        return Comparison(Status.CANNOT_COMPARE, Label.UNRESOLVED, "a date could not be resolved to compare")
+    da, db = (a.start, a.end), (b.start, b.end)
+    if da == db:
+        return AGREE
+    if da[0] >= db[0] and da[1] <= db[1] or db[0] >= da[0] and db[1] <= da[1]:
+        inner, outer = (a, b) if da[1] - da[0] < db[1] - db[0] else (b, a)
+        return Comparison(Status.AGREE, Label.WITHIN_SPAN, f"{inner.printed} falls within {outer.printed}")
+    if da[0] <= db[1] and db[0] <= da[1]:
+        shift = abs((da[0] - db[0]).days)
+        if shift == 1 and (da[1] - da[0]) == (db[1] - db[0]):
+            return Comparison(Status.CONFLICT, Label.DAYS_OFF_BY_ONE, f"the days are off by one ({a.value} vs {b.value})")
+        return Comparison(Status.CONFLICT, Label.DIFFERENT_DATES, f"overlapping but different dates ({a.value} vs {b.value})")
+    if da[0].year != db[0].year and da[0].month == db[0].month:
+        return Comparison(Status.CONFLICT, Label.WRONG_YEAR, f"different year ({a.value} vs {b.value})")
+    months_apart = abs(da[0].year * 12 + da[0].month - db[0].year * 12 - db[0].month)
+    if da[0].month != db[0].month and months_apart <= 2 and a.granularity in ("day", "month") \
+            and b.granularity in ("day", "month"):
+        return Comparison(Status.CONFLICT, Label.WRONG_MONTH, f"different month ({a.printed} vs {b.printed})")
+    label = Label.DIFFERENT_TIMING if a.granularity in ("half", "quarter", "season", "year") else Label.DIFFERENT_DATES
+    return Comparison(Status.CONFLICT, label, f"different {'timing' if label is Label.DIFFERENT_TIMING else 'dates'} "
+                                             f"({a.value} vs {b.value})")

@@ -1,0 +1,105 @@
+"""Heads of delegation, per party: who led each delegation.
+
+A head is a name after a head-of-delegation trigger ("برئاسة", "يترأسه",
+"headed by", "led by") in a clause that names the party's delegation. The name
+is separated from its title; the title this outlet gives is kept, and two
+titles for one person are a title difference, not a conflict. A person whom
+the knowledge places in one party is never another party's head. Spellings of
+one person agree (حاجي / خاجي); an unknown name is compared against a known
+person through that person's spellings in the same script.
+"""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import Knowledge
+from ..names import canonical_person, known_party, same_person
+from ..normalize import fold_key
+from .base import (AGREE, HEAD_TRIGGER, TITLE, About, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
+                   _find_name, _party_in, _title_before)
+from .registry import SlotType, register
+
+# Titles that name one rank in different words: not a different title.
+TITLE_SYNONYMS = [{"نائب", "معاون", "مساعد", "deputy", "assistant"}]
+HONORIFICS = re.compile(r"(?<![\w])(?:الدكتور|الدكتوره|د\.|السيد|السيده|السفير(?=\s*$)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w])", re.I)
+
+
+def clean_title(raw: str) -> str:
+    """The title as printed, from its first title word, without honorifics or leftovers."""
+    m = TITLE.search(raw) or re.search(r"(?<![\w])(?:رئيس|head|chief|director|senior|special|deputy|نائب)(?![\w])",
+                                       raw, re.I)
+    if not m:
+        return ""
+    start = m.start()
+    # keep a rank word right before the title word ("نائب وزير", "Deputy Foreign Minister")
+    before = re.search(r"(?:(?<![\w])(?:نائب|نائبه|مساعد|معاون|كبير|deputy|assistant|senior|special|foreign)\s+)+$",
+                       raw[:start], re.I)
+    if before:
+        start = before.start()
+    title = HONORIFICS.sub("", raw[start:]).strip(" ،,-")
+    return " ".join(title.split())
+
+
+@register
+class Heads(SlotType):
+    name = "heads"
+    keyed = True
+    title = "heads of delegation"
+
+    def extract(self, ctx: _Ctx) -> list[SlotValue]:
+        if ctx.about is not About.THIS:
+            return []
+        f = ctx.folded.text
+        out = []
+        for ca, cb in _clauses(f):
+            trig = HEAD_TRIGGER.search(f[ca:cb])
+            if not trig or not (re.search(r"وفد|delegation", f) or trig.group("verb").startswith(("ترا", "يترا", "تترا", "يرا"))):
+                continue
+            name_from = ca + trig.end()
+            name = _find_name(ctx, name_from, cb)
+            if name is None and trig.group("verb").lower().startswith(("headed", "led")):
+                name = _find_name(ctx, ca, ca + trig.start())
+            party = _party_in(ctx, ca, cb)
+            if not (name and party):
+                continue
+            s0, e0, printed = name
+            key, how = canonical_person(printed, ctx.kb)
+            home = known_party(key, ctx.kb) if how else None
+            if home and home != party:
+                continue  # the knowledge places this person in another party
+            plan = bool(re.search(r"(?<![\w])(?:expected|will\s+be\s+led|سيتراس|سيرأس|يتوقع|من\s+المتوقع|المرتقب)(?![\w])",
+                                  f, re.I))
+            out.append(SlotValue(self.name, party, key, printed, ctx.sentence.id, (s0, e0),
+                                 matched=how or "new name", title=clean_title(_title_before(ctx, name_from, s0)),
+                                 plan=plan))
+        return out
+
+    def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
+        return compare_people(a, b, kb)
+
+
+def compare_people(a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
+    same, note = same_person(a.printed, b.printed, kb)
+    if same is None:
+        return Comparison(Status.CANNOT_COMPARE, Label.CANNOT_COMPARE, note)
+    if not same:
+        return Comparison(Status.CONFLICT, Label.DIFFERENT_PERSON, note or f"{a.printed} vs {b.printed}")
+    if titles_differ(a.title, b.title):
+        return Comparison(Status.AGREE, Label.TITLE_DIFFERENCE, f"same person, different title: {a.title} / {b.title}")
+    if note:
+        return Comparison(Status.AGREE, Label.SPELLING, note)
+    return AGREE
+
+
+def titles_differ(a: str, b: str) -> bool:
+    ta, tb = set(fold_key(a).split()), set(fold_key(b).split())
+    if not ta or not tb or ta == tb:
+        return False
+    for group in TITLE_SYNONYMS:
+        g = {fold_key(w) for w in group}
+        if ta & g and tb & g:
+            return (ta - g) == (tb - g) and ta != tb
+    # two titles in one script that share no word ("deputy foreign minister" / "envoy")
+    if all(w.isascii() for w in ta) == all(w.isascii() for w in tb):
+        return not (ta & tb) or (ta ^ tb and len(ta ^ tb) >= 2)
+    return False

@@ -1,0 +1,80 @@
+"""Next round: the round announced to follow this one, with its number, when
+and where (each compared on its own key). Values are about the next event
+(about=next). A place still "to be decided" never conflicts."""
+from __future__ import annotations
+
+from ..knowledge import Knowledge
+from ..normalize import fold
+from .base import (AGREE, TBD, About, Comparison, Label, SlotValue, Status, _Ctx, _fpos, _is_talks_name,
+                   _location_cue, _prefixed, _span)
+from .dates import compare_times, time_value
+from .registry import SlotType, register
+from ..events import _words_re
+
+
+def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
+    """when/where (and the number, for rounds) after each announcement of `kind`, up to the next one."""
+    if ctx.hypothetical or ctx.about is About.BACKGROUND:
+        return []
+    f = ctx.folded.text
+    talk = _words_re(ctx.series.talk_words + ctx.series.round_words)
+    out = []
+    for i, (k, a, b, number) in enumerate(ctx.nexts):
+        if k != kind:
+            continue
+        limit = ctx.nexts[i + 1][1] if i + 1 < len(ctx.nexts) else len(f)
+        s0, e0, printed = _span(ctx, a, b)
+        if kind == "round":
+            n = number if number and number != ctx.event_round else (ctx.event_round + 1 if ctx.event_round else None)
+            if n:
+                out.append(SlotValue(slot, "round", str(n), printed, ctx.sentence.id, (s0, e0), about=About.NEXT,
+                                     weak=number is None))
+        for t in ctx.times:
+            if b <= _fpos(ctx, t.span[0]) < limit and t.resolved:
+                out.append(time_value(slot, "when", t, ctx, About.NEXT))
+                break
+        for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
+            pa = _fpos(ctx, m.span[0])
+            pb = pa + len(fold(m.printed))
+            if b <= pa < limit and not _is_talks_name(f, pa, pb, talk) and (_location_cue(f, pa) or _prefixed(f, pa)):
+                place = ctx.kb.places[m.key]
+                value = place.capital if place.kind == "country" and place.capital else m.key
+                out.append(SlotValue(slot, "where", value, m.printed, ctx.sentence.id, m.span, about=About.NEXT,
+                                     weak=place.kind == "country"))
+                break
+        else:
+            tbd = TBD.search(f[b:limit])
+            if tbd:
+                s1, e1, printed_tbd = _span(ctx, b + tbd.start(), b + tbd.end())
+                out.append(SlotValue(slot, "where", "to be decided", printed_tbd, ctx.sentence.id, (s1, e1),
+                                     about=About.NEXT))
+    return out
+
+
+def compare_announced(a: SlotValue, b: SlotValue, slot_title: str) -> Comparison:
+    if a.key == "when":
+        c = compare_times(a, b)
+        if c.status is Status.CONFLICT:
+            return Comparison(Status.CONFLICT, Label.DIFFERENT_TIMING,
+                              f"different timing for the {slot_title}: {a.printed} vs {b.printed}")
+        return c
+    if a.value == b.value or "to be decided" in (a.value, b.value):
+        return AGREE
+    if a.weak or b.weak:
+        return Comparison(Status.CANNOT_COMPARE, Label.CANNOT_COMPARE, f"{a.printed} / {b.printed}")
+    label = Label.DIFFERENT_PLACE if a.key == "where" else Label.DIFFERENT_NUMBER
+    return Comparison(Status.CONFLICT, label, f"{a.printed} vs {b.printed}")
+
+
+@register
+class NextRound(SlotType):
+    name = "next_round"
+    about = About.NEXT
+    keyed = True
+    title = "next round"
+
+    def extract(self, ctx: _Ctx) -> list[SlotValue]:
+        return announcements(ctx, "round", self.name)
+
+    def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
+        return compare_announced(a, b, self.title)

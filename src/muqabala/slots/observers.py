@@ -1,0 +1,54 @@
+"""Observers: the parties that attended as observers (Jordan, Lebanon, Iraq,
+the UN, ...), read from a clause with the word observer and the list that
+continues it across commas. Compared per party: an observer one outlet lists
+and another does not is an omission, never a conflict."""
+from __future__ import annotations
+
+import re
+
+from ..normalize import fold
+from .base import OBSERVER, About, SlotValue, _clauses, _Ctx, _fpos
+from .registry import SlotType, register
+
+
+@register
+class Observers(SlotType):
+    name = "observers"
+    keyed = True
+    title = "observers"
+
+    def extract(self, ctx: _Ctx) -> list[SlotValue]:
+        if ctx.about is not About.THIS:
+            return []
+        out = []
+        for ca, cb in _clauses(ctx.folded.text):
+            if OBSERVER.search(ctx.folded.text[ca:cb]):
+                for m in observer_list(ctx, ca, cb):
+                    out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span))
+        return out
+
+
+def observer_list(ctx: _Ctx, ca: int, cb: int) -> list:
+    """Observer parties named in a clause, and in the comma-separated list that continues it
+    ("observers from Jordan, Lebanon and Iraq")."""
+    mentions = [(m, _fpos(ctx, m.span[0])) for m in ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start)
+                if ctx.kb.parties[m.key].role in ("observer", "mediator")]
+    out = [m for m, pa in mentions if ca <= pa < cb]
+    all_clauses = _clauses(ctx.folded.text)
+    for a, b in reversed([c for c in all_clauses if c[1] <= ca]):
+        # "Jordan, Lebanon and Iraq attended as observers": the list may come first
+        inside = [m for m, pa in mentions if a <= pa < b]
+        if not inside or len(re.findall(r"\w+", ctx.folded.text[a:b])) > 2 * len(inside) + 1:
+            break
+        out = inside + out
+    for a, b in [c for c in all_clauses if c[0] >= cb]:
+        inside = [(m, pa) for m, pa in mentions if a <= pa < b]
+        if not inside:
+            break
+        last_end = inside[-1][1] + len(fold(inside[-1][0].printed))
+        if len(re.findall(r"\w+", ctx.folded.text[a:last_end])) > 2 * len(inside) + 1:
+            break  # not a list of names
+        out += [m for m, _ in inside]
+        if len(re.findall(r"\w+", ctx.folded.text[last_end:b])) > 2:
+            break  # the sentence goes on after the list
+    return out

@@ -1,0 +1,67 @@
+"""UN representation: who represented the United Nations at the round (the
+special envoy, a deputy envoy, or the envoy's office). "Expected to attend"
+is a plan (plan=True), superseded by later reports of who attended."""
+from __future__ import annotations
+
+import re
+
+from ..knowledge import Knowledge
+from ..names import canonical_person, known_party
+from ..normalize import fold
+from .base import About, Comparison, SlotValue, _Ctx, _find_name, _fpos
+from .heads import compare_people
+from .registry import SlotType, register
+
+UN_TITLE = re.compile(
+    r"(?<![\w])(?:(?:the\s+)?(?:un|united\s+nations|u\.n\.)\s+(?:deputy\s+)?(?:special\s+)?(?:envoy|representative|mediator)"
+    r"|(?:deputy\s+)?(?:un\s+|united\s+nations\s+)?special\s+(?:envoy|representative)(?:\s+(?:of\s+the\s+)?(?:un\s+)?secretary[-\s]general)?"
+    r"(?:\s+(?:for|on)\s+syria)?"
+    r"|(?:نايب\w*\s+)?(?:ال)?مبعوث\w*\s+(?:ال)?(?:اممي|الاممي|الدولي|الخاص)\w*(?:\s+(?:الخاص|الى\s+سوريا|لسوريا|الى\s+سوريه|لسوريه))*"
+    r"|(?:نايب\w*\s+)?(?:ال)?مبعوث\w*\s+(?:ال)?خاص\s+(?:ل)?(?:ل?الامين\s+العام|للامم\s+المتحده)(?:\s+(?:الى\s+سوري\w|لسوري\w))?"
+    r"|(?:نايب\w*\s+)?(?:ال)?ممثل\w*\s+(?:ال)?(?:اممي|الامم\s+المتحده|للامم\s+المتحده))", re.I)
+DEPUTY = re.compile(r"(?<![\w])(?:deputy|نايب\w*)(?![\w])", re.I)
+PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
+                  r"سيحضر|ستحضر|المرتقب)(?![\w])", re.I)
+
+
+@register
+class UNRepresentation(SlotType):
+    name = "un"
+    title = "UN representation"
+
+    def extract(self, ctx: _Ctx) -> list[SlotValue]:
+        if ctx.about is not About.THIS or not ctx.about_talks:
+            return []
+        f = ctx.folded.text
+        out = []
+        plan = bool(PLAN.search(f))
+        seen_people = set()
+        for m in ctx.kb.find(ctx.sentence.text, "person", ctx.sentence.start):
+            if known_party(m.key, ctx.kb) in ("UN", "United Nations"):
+                role = _role(ctx.kb.people[m.key].roles)
+                a = _fpos(ctx, m.span[0])
+                if DEPUTY.search(f[max(0, a - 40):a]):
+                    role = "deputy special envoy"
+                seen_people.add(m.key)
+                out.append(SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, title=role, plan=plan,
+                                     matched="knowledge"))
+        for t in UN_TITLE.finditer(f):
+            name = _find_name(ctx, t.end(), min(len(f), t.end() + 40))
+            if name is None:
+                continue
+            s0, e0, printed = name
+            key, how = canonical_person(printed, ctx.kb)
+            if key in seen_people or (how and known_party(key, ctx.kb) not in ("UN", "United Nations")):
+                continue
+            role = "deputy special envoy" if DEPUTY.search(t.group()) else "special envoy"
+            out.append(SlotValue(self.name, "", key, printed, ctx.sentence.id, (s0, e0), title=role, plan=plan,
+                                 matched=how or "new name"))
+        return out
+
+    def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
+        return compare_people(a, b, kb)
+
+
+def _role(roles) -> str:
+    text = fold(" ".join(roles)).lower()
+    return "deputy special envoy" if "deputy" in text else "special envoy"

@@ -1,0 +1,105 @@
+"""Venue: the city the round was held in, from the gazetteer.
+
+A place counts only in a sentence about this round's meeting, after a location
+cue ("في", "in", "hosted"), never as the talks' name ("محادثات أستانا") and
+never in a background or hypothetical sentence ("16 meetings, two in Sochi";
+"the venue could be Moscow or Tehran"). "The Kazakh capital" resolves to the
+name valid on the round's date; a country is a weak value standing for its
+capital. Each printed name is checked against the dates it was valid, so
+Nur-Sultan for a 2024 round is a naming question, never another venue.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..events import _words_re
+from ..knowledge import Knowledge
+from ..normalize import fold
+from ..timeexpr import PubDate
+from .base import (AGREE, HOLD_VERBS, About, ArticleFacts, Comparison, Label, SlotValue, Status, _Ctx, _fpos,
+                   _hosting, _is_talks_name, _location_cue, _prefixed)
+from .registry import SlotType, register
+
+_HOLD = _words_re(HOLD_VERBS)
+MEETING_CUE = re.compile(r"عاصمه|capital|ختام|اجتماع|جوله|محادثات|مباحثات|talks|meeting|round", re.I)
+# Several places joined by "or" / "أو": a list of options, not the venue.
+OPTIONS = re.compile(r"(?<![\w])(?:or|او|أو)(?![\w])", re.I)
+
+
+@register
+class Venue(SlotType):
+    name = "venue"
+    title = "venue"
+
+    def extract(self, ctx: _Ctx) -> list[SlotValue]:
+        if ctx.about is not About.THIS or not ctx.about_talks or ctx.hypothetical:
+            return []
+        f = ctx.folded.text
+        if not (_HOLD.search(f) or MEETING_CUE.search(f)):
+            return []
+        talk = _words_re(ctx.series.talk_words + ctx.series.round_words)
+        places = [m for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start)]
+        if len(places) >= 3 and OPTIONS.search(f):
+            return []
+        out = []
+        for m in places:
+            pa = _fpos(ctx, m.span[0])
+            pb = pa + len(fold(m.printed))
+            if pa >= ctx.first_next or _is_talks_name(f, pa, pb, talk):
+                continue
+            if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb)):
+                continue
+            place = ctx.kb.places[m.key]
+            if place.kind == "country":
+                if not place.capital:
+                    continue
+                out.append(SlotValue(self.name, "", place.capital, m.printed, ctx.sentence.id, m.span, weak=True,
+                                     note=f"country named ({place.key}); its capital assumed"))
+            else:
+                out.append(SlotValue(self.name, "", place.key, m.printed, ctx.sentence.id, m.span))
+        return out
+
+    def finish(self, facts: ArticleFacts, kb: Knowledge) -> None:
+        on, basis = reference_date(facts, kb)
+        for s in facts.get(self.name):
+            place = kb.places.get(s.value)
+            if place is None or on is None or s.weak:
+                s.name_status = "unchecked"
+                continue
+            s.name_status, reason = place.name_status(s.printed, on)
+            if reason:
+                s.reason = f"{reason}; checked against {basis}"
+
+    def representative(self, values: list[SlotValue]) -> list[SlotValue]:
+        strong = [v for v in values if not v.weak]
+        return (strong or values)[:1]
+
+    def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
+        if a.value != b.value:
+            if a.weak or b.weak:
+                return Comparison(Status.CANNOT_COMPARE, Label.CANNOT_COMPARE,
+                                  f"a country against a city ({a.printed} / {b.printed})")
+            return Comparison(Status.CONFLICT, Label.DIFFERENT_VENUE, f"different places ({a.printed} vs {b.printed})")
+        outdated = [v for v in (a, b) if v.name_status == "outdated"]
+        if len(outdated) == 1:
+            return Comparison(Status.CONFLICT, Label.NAMING_CONFLICT, outdated[0].reason or "outdated name")
+        return AGREE
+
+
+def reference_date(facts: ArticleFacts, kb: Knowledge) -> tuple[date | None, str]:
+    """The date a venue name is checked against: the article's own dates, the
+    series calendar, or the publication date, in that order."""
+    from .dates import event_span
+
+    span = event_span(facts.get("dates"))
+    if span:
+        return span[0], "the article's dates"
+    event = facts.event
+    known = kb.series[event.series].round(event.round) if event and event.series else None
+    if known:
+        return known.start, f"the known dates of round {event.round}"
+    pub = PubDate.parse(facts.article.published)
+    if pub:
+        return date(pub.year, pub.month or 1, pub.day or 1), "the publication date"
+    return None, ""
