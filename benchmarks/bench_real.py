@@ -244,7 +244,7 @@ def main() -> int:
             if v.status == "conflict" or v.label in ("plan_vs_outcome", "title_difference", "outdated_name"):
                 flagged = {x.article_id for x in v.values if x.flagged}
                 conflicts.append((ev.round, v, flagged))
-    disagreements = gold.get("disagreement", [])
+    disagreements = [d for d in gold.get("disagreement", []) if d.get("series", "astana") == "astana"]
     matched_conflicts = set()
     right_class = right_culprits = 0
     print(f"\ndisagreements in the gold: {len(disagreements)}")
@@ -271,7 +271,7 @@ def main() -> int:
     alarms = [c for i, c in enumerate(conflicts) if i not in matched_conflicts and c[1].status == "conflict"]
     print(f"\nfalse alarms (conflicts the gold does not list): {len(alarms)}")
     for rnd, v, flagged in alarms:
-        print(f"  round {rnd} {v.slot}{'/' + v.key if v.key else ''} {v.label}: {v.reason[:140]}")
+        print(f"  round {rnd} {v.slot}{'/' + v.key if v.key else ''} {v.label.value if v.label else ''}: {v.reason[:140]}")
     if args.show_errors:
         print("\nround errors:")
         print("\n".join(errors) or "  none")

@@ -6,7 +6,8 @@ from conftest import article_for
 
 from muqabala.knowledge import load_knowledge
 from muqabala.names import same_person
-from muqabala.slots import event_span, extract_facts
+from muqabala.slots import About, extract_facts
+from muqabala.slots.dates import event_span
 
 KB = load_knowledge()
 
@@ -44,11 +45,11 @@ def test_venue_printed_canonical_and_evidence(facts, gold, seeds_corpus):
 
 def test_outdated_name_flag(facts):
     qasioun = facts["001_9e61edb7ab7a6c13"].get("venue")
-    assert all(v.extra["name_status"] == "outdated" for v in qasioun)
-    assert "2022-09-17" in qasioun[0].extra["reason"]
-    assert all(v.extra["name_status"] == "valid" for v in facts["000_ea5d325999e94b85"].get("venue"))
+    assert all(v.name_status == "outdated" for v in qasioun)
+    assert "2022-09-17" in qasioun[0].reason
+    assert all(v.name_status == "valid" for v in facts["000_ea5d325999e94b85"].get("venue"))
     # Round 17 (Dec 2021) was held while the city was called Nur-Sultan: not outdated.
-    assert all(v.extra["name_status"] == "valid" for v in facts["004_f37c56588da8754f"].get("venue"))
+    assert all(v.name_status == "valid" for v in facts["004_f37c56588da8754f"].get("venue"))
 
 
 def test_talks_name_is_never_a_venue(facts, seeds_corpus):
@@ -64,7 +65,7 @@ def test_dates(facts, gold):
         if "dates" not in entry:
             continue
         f = facts_for(facts, entry["file"])
-        span = event_span(f.slots)
+        span = event_span(f.get("dates"))
         assert span, entry["file"]
         expected = entry["dates"]
         if len(expected[0]) == 7:  # month granularity
@@ -75,8 +76,8 @@ def test_dates(facts, gold):
 
 def test_previous_round_dates(facts, gold):
     entry = next(e for e in gold["slot"] if "previous_round_dates" in e)
-    values = facts_for(facts, entry["file"]).get("previous_round_dates")
-    assert [(v.extra["start"], v.extra["end"]) for v in values] == [tuple(entry["previous_round_dates"])]
+    values = facts_for(facts, entry["file"]).get("dates", about=About.PREVIOUS)
+    assert [(v.start.isoformat(), v.end.isoformat()) for v in values] == [tuple(entry["previous_round_dates"])]
 
 
 def test_heads_of_delegation(facts, gold):

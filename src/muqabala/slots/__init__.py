@@ -13,7 +13,7 @@ from ..events import EventAssignment, _words_re, assign_events
 from ..knowledge import Knowledge
 from ..normalize import fold_with_offsets
 from .base import (AGREE, CLASS_OF, HOLD_VERBS, HYPOTHETICAL, About, ArticleFacts, Comparison, Label, SlotValue,
-                   Status, _Ctx, _next_mentions, _sentence_context, _times)
+                   Status, _Ctx, _mask_quotes, _next_mentions, _sentence_context, _times)
 from .registry import REGISTRY, SlotType, register
 
 # Importing the modules registers them, in this order (the report's order).
@@ -31,7 +31,7 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
         ctx = _Ctx(article, sentence, folded, kb, series, event.round)
         ctx.about = _sentence_context(ctx)
         ctx.about_talks = bool(talk.search(folded.text))
-        ctx.hypothetical = bool(HYPOTHETICAL.search(folded.text))
+        ctx.hypothetical = bool(HYPOTHETICAL.search(_mask_quotes(folded.text).split('"')[0]))
         ctx.nexts = _next_mentions(ctx)
         ctx.first_next = ctx.nexts[0][1] if ctx.nexts else len(folded.text)
         ctx.times = _times(ctx)

@@ -330,8 +330,7 @@ def _sentence_context(ctx: _Ctx) -> About:
     """Which round the sentence speaks of: this one, the previous one, another (background)."""
     mentions = round_mentions(ctx.sentence, ctx.series, ctx.kb)
     mentions = [m for m in mentions if m.body is None]
-    if any(m.number == ctx.event_round and m.role in ("own", "background") for m in mentions) \
-            and not BACKGROUND.search(ctx.folded.text):
+    if any(m.number == ctx.event_round and m.role != "next" for m in mentions) and not BACKGROUND.search(ctx.folded.text):
         return About.THIS
     later = ctx.event_round is not None
     if any(m.role != "next" and m.number != ctx.event_round and not (later and m.number > ctx.event_round)

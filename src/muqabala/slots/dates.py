@@ -71,10 +71,15 @@ def dates_value(values: list[SlotValue] | ArticleFacts) -> SlotValue | None:
     values = [s for s in values if s.start]
     if not values:
         return None
+    # the first day-precise date stated anchors the value; dates within a few days of it
+    # (opening day, closing day) extend it; a month alone counts only when no day is given
+    days = sorted((s for s in values if s.granularity == "day"), key=lambda s: s.span)
+    if days:
+        anchor = days[0]
+        values = [s for s in days if s.start <= anchor.end + timedelta(days=3) and anchor.start - timedelta(days=3) <= s.end]
+    else:
+        values = [min(values, key=lambda s: s.span)]
     start, end = event_span(values)
-    if end - start > timedelta(days=40):
-        values = [min(values, key=lambda s: s.span)]  # mentions months apart: keep the first stated
-        start, end = values[0].start, values[0].end
     months = all(s.granularity == "month" for s in values)
     widest = max(values, key=lambda s: s.end - s.start)
     first = min(values, key=lambda s: s.span)

@@ -38,8 +38,7 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
             pb = pa + len(fold(m.printed))
             if b <= pa < limit and not _is_talks_name(f, pa, pb, talk) and (_location_cue(f, pa) or _prefixed(f, pa)):
                 place = ctx.kb.places[m.key]
-                value = place.capital if place.kind == "country" and place.capital else m.key
-                out.append(SlotValue(slot, "where", value, m.printed, ctx.sentence.id, m.span, about=About.NEXT,
+                out.append(SlotValue(slot, "where", m.key, m.printed, ctx.sentence.id, m.span, about=About.NEXT,
                                      weak=place.kind == "country"))
                 break
         else:

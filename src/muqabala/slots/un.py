@@ -46,6 +46,8 @@ class UNRepresentation(SlotType):
                 out.append(SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, title=role, plan=plan,
                                      matched="knowledge"))
         for t in UN_TITLE.finditer(f):
+            if not re.search(r"envoy|mediator|مبعوث", t.group(), re.I):
+                continue  # "the UN representative of Syria" is a country's ambassador, not the UN's
             name = _find_name(ctx, t.end(), min(len(f), t.end() + 40))
             if name is None:
                 continue

@@ -25,6 +25,14 @@ _HOLD = _words_re(HOLD_VERBS)
 MEETING_CUE = re.compile(r"عاصمه|capital|ختام|اجتماع|جوله|محادثات|مباحثات|talks|meeting|round", re.I)
 # Several places joined by "or" / "أو": a list of options, not the venue.
 OPTIONS = re.compile(r"(?<![\w])(?:or|او|أو)(?![\w])", re.I)
+CLAUSE_END = re.compile(r"[.,;:()]|(?<![\w])(?:while|whereas|after|before|فيما|بينما|بعد|قبل)(?![\w])", re.I)
+
+
+def _BODY_NEAR(ctx: _Ctx, text: str) -> bool:
+    """Another body (the Constitutional Committee, the congress) named around the place."""
+    from ..events import _body_at
+
+    return _body_at(ctx.kb, text) is not None
 
 
 @register
@@ -42,6 +50,8 @@ class Venue(SlotType):
         places = [m for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start)]
         if len(places) >= 3 and OPTIONS.search(f):
             return []
+        hosts = {r.venue for r in ctx.series.rounds} | {ctx.series.usual_venue}
+        other_series = [s for s in ctx.kb.series.values() if s.key != ctx.series.key]
         out = []
         for m in places:
             pa = _fpos(ctx, m.span[0])
@@ -50,6 +60,14 @@ class Venue(SlotType):
                 continue
             if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb)):
                 continue
+            if m.key not in hosts:
+                # a place the series never met in: only when the clause itself says the round met there
+                clause_start = max([0] + [c.end() for c in CLAUSE_END.finditer(f[:pa])])
+                clause = f[clause_start:pa]
+                if any(m.key in s.name_places for s in other_series) or _BODY_NEAR(ctx, f[clause_start:pb + 40]):
+                    continue
+                if not (_HOLD.search(clause) and re.search(r"جوله|اجتماع|محادثات|round|meeting|talks", clause, re.I)):
+                    continue
             place = ctx.kb.places[m.key]
             if place.kind == "country":
                 if not place.capital:
