@@ -52,7 +52,7 @@ def test_outdated_venue_and_wrong_half_year_are_two_conflicts():
     out = cli("qa", str(DRAFTS / "wrong_r22.txt"), "--format", "json")
     assert out.returncode == 1, out.stderr
     data = json.loads(out.stdout)
-    assert data["schema"] == "muqabala.qa/1" and data["counts"]["conflicting"] == 2 and data["failed"]
+    assert data["schema"] == "muqabala.qa/2" and data["counts"]["conflicting"] == 2 and data["failed"]
 
 
 def test_faithful_draft_passes_and_lists_omissions():

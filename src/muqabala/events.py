@@ -188,8 +188,8 @@ def _patterns(series: Series, kb_id: int, place_names: tuple[str, ...], numbered
     talk = _alts(series.talk_words)
     places = _alts(place_names)
     talk_place = re.compile(
-        rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,3}}?\s+(?:[وبلف]|in\s+|at\s+|of\s+)?(?:{places})(?![\w])"
-        rf"|(?<![\w])(?:[وبلف])?(?:{places})[\s-]+(?:{talk})(?![\w])", re.I)
+        rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,5}}?\s+(?:[وبلف]|in\s+|at\s+|of\s+)?(?:{places})(?![\w])"
+        rf"|(?<![\w])(?:[وبلف])?(?:{places})[\s,،-]+(?:\S+\s+){{0,4}}(?:وال|ال|[وبلف])?(?:{talk})(?![\w])", re.I)
     return _SeriesPatterns(_words_re(series.names) if series.names else re.compile(r"(?!x)x"),
                            talk_place, noun_first, number_first, short, _words_re(series.round_words))
 
@@ -395,7 +395,8 @@ def series_score(article: Article, series: Series, kb: Knowledge) -> tuple[float
         f = fold(s.text)
         spans = series_evidence(f, series, kb)
         if spans:
-            score += len(spans) * (2.0 if i < 3 else 1.0)
+            # one count per sentence; the headline or first sentence says what the article is about
+            score += 3.0 if i == 0 else 1.5 if i < 3 else 1.0
             printed += [f[a:b] for a, b in spans[:2]]
     return score, printed
 
@@ -424,7 +425,8 @@ def assign_events(article: Article, kb: Knowledge) -> list[EventAssignment]:
             evidence.append(Evidence("mention", m.number, m.role, round(weight, 3), m.sentence_id, m.span, m.printed,
                                      f"tied to the series by {'its name' if m.series else 'the article'}"))
         talk = _words_re(series.talk_words + series.round_words)
-        evidence += _date_evidence(article, series, kb, talk)
+        if clear:  # the calendar speaks only for the series the article is about
+            evidence += _date_evidence(article, series, kb, talk)
         # a mention of the previous round says the article is about a later one
         scores: dict[int, float] = {}
         for e in evidence:

@@ -24,6 +24,8 @@ from .timeexpr import PubDate
 CONFLICT = Status.CONFLICT
 OFFICIAL_KINDS = ("statement", "official")
 WITNESS = "series calendar"
+# The calendar is a fact: it outweighs one relay, never two outlets that agree with each other.
+WITNESS_WEIGHT = 1.5
 
 
 @dataclass
@@ -135,13 +137,13 @@ def witnesses(slot: str, all_facts: list[ArticleFacts], kb: Knowledge) -> list[O
     if slot == "dates":
         label = f"{known.start.isoformat()}/{known.end.isoformat()}" if known.start != known.end else known.start.isoformat()
         v = SlotValue("dates", "", label, label, "", (0, 0), start=known.start, end=known.end, granularity="day")
-        return [OutletValue(WITNESS, WITNESS, v)]
+        return [OutletValue(WITNESS, WITNESS, v, weight=WITNESS_WEIGHT)]
     if slot == "venue" and known.venue in kb.places:
         place = kb.places[known.venue]
         name = next((e.names[-1] for e in place.eras if (e.valid_from is None or e.valid_from <= known.start)
                      and (e.valid_until is None or known.start < e.valid_until)), known.venue)
         v = SlotValue("venue", "", known.venue, name, "", (0, 0), name_status="valid")
-        return [OutletValue(WITNESS, WITNESS, v)]
+        return [OutletValue(WITNESS, WITNESS, v, weight=WITNESS_WEIGHT)]
     return []
 
 
@@ -187,7 +189,11 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
         if x in top:
             continue
         c: Comparison = compare(anchor.slot_value, x.slot_value)
-        if c.status is CONFLICT:
+        if x.plan and outcomes and c.status is not CONFLICT and c.label is Label.WITHIN_SPAN:
+            # announced 14-16 June, held 15-16 June: the plan changed, nobody is wrong
+            x.label, x.reason = Label.PLAN_VS_OUTCOME, (
+                f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")
+        elif c.status is CONFLICT:
             if x.plan and outcomes:
                 x.label, x.reason = Label.PLAN_VS_OUTCOME, (
                     f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")

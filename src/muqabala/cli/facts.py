@@ -16,6 +16,7 @@ def facts(
     paths: list[Path] = typer.Argument(..., help="Article files or folders."),
     format: str = typer.Option("table", "--format", "-f", help="table or json (schema muqabala.facts/1, see README)."),
     knowledge: list[Path] = typer.Option([], "--knowledge", help="Extra knowledge TOML file or folder."),
+    explain: bool = typer.Option(False, "--explain", help="Show every candidate round with its score and evidence."),
 ) -> None:
     """Show which round each article reports and the facts it gives: venue, dates, heads, next round, observers."""
     check_format(format, ("table", "json"))
@@ -29,17 +30,24 @@ def facts(
         a = f.article
         ev = f.event
         head = f"{a.label} - {a.id} (published {a.published or '?'})"
-        if ev:
-            head += f"\nevent: {ev.series} round {ev.round if ev.round is not None else '?'} (confidence {ev.confidence})"
-            if ev.evidence:
-                head += " from: " + " | ".join(bidi(m.printed) for m in ev.evidence[:3])
+        if ev and ev.assigned:
+            head += f"\nevent: {ev.series} round {ev.round} (confidence {ev.confidence}): {ev.reason}"
         else:
-            head += "\nevent: none found"
+            head += f"\nevent: unassigned ({ev.reason if ev else 'no known series'}); never compared"
+        if explain and ev:
+            for cand in f.events:
+                scores = ", ".join(f"round {n}: {v:.2f}" for n, v in sorted(cand.scores.items(), key=lambda x: -x[1]))
+                head += f"\n  {cand.series}: {scores or 'no round evidence'}"
+                for e in cand.evidence:
+                    head += (f"\n    {e.kind:<9} round {e.round:<3} {e.role.value:<10} weight {e.weight:<5} "
+                             f"{bidi(e.printed, 40)}{'  (' + e.note + ')' if e.note else ''}")
         table = Table(title=head, title_justify="left", expand=True)
         for col in ("slot", "key", "value", "as printed", "sentence", "note"):
             table.add_column(col, ratio=1 if col in ("as printed", "note") else None)
         for s in f.slots:
-            note = s.extra.get("reason") or s.extra.get("note") or ("inferred" if s.extra.get("inferred") else "")
-            style = "bold red" if s.extra.get("name_status") == "outdated" else None
+            note = s.reason or s.note or s.title or ("plan" if s.plan else "") or ("weak" if s.weak else "")
+            if s.about.value != "this":
+                note = f"[{s.about.value}] {note}"
+            style = "bold red" if s.name_status == "outdated" else "dim" if s.about.value not in ("this", "next") else None
             table.add_row(s.slot, s.key, s.value, bidi(s.printed, 22), s.sentence_id.rsplit(":", 1)[1], note, style=style)
         console.print(table)

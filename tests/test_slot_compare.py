@@ -1,0 +1,100 @@
+"""Each slot type's `compare`, called directly (no model), and the consensus judge."""
+from __future__ import annotations
+
+from datetime import date
+
+from helpers_articles import article
+
+from muqabala.judge import judge_slots
+from muqabala.knowledge import load_knowledge
+from muqabala.slots import REGISTRY, Label, SlotValue, Status, compare, extract_facts
+
+KB = load_knowledge()
+
+
+def dates(a, b, printed=None, gran="day"):
+    return SlotValue("dates", "", f"{a}/{b}", printed or f"{a}/{b}", "x:0", (0, 1), start=date.fromisoformat(a),
+                     end=date.fromisoformat(b), granularity=gran)
+
+
+def test_registry_lists_every_slot_type_in_order():
+    assert list(REGISTRY)[:7] == ["venue", "dates", "heads", "un", "observers", "next_round", "next_summit"]
+
+
+def test_dates_compare_labels():
+    base = dates("2024-11-11", "2024-11-12")
+    assert compare(base, dates("2024-11-11", "2024-11-12"), KB).status is Status.AGREE
+    within = compare(base, dates("2024-11-12", "2024-11-12"), KB)
+    assert within.status is Status.AGREE and within.label is Label.WITHIN_SPAN
+    assert compare(base, dates("2023-11-11", "2023-11-12"), KB).label is Label.WRONG_YEAR
+    assert compare(base, dates("2024-10-11", "2024-10-12"), KB).label is Label.WRONG_MONTH
+    assert compare(base, dates("2024-11-12", "2024-11-13"), KB).label is Label.DAYS_OFF_BY_ONE
+    assert compare(base, dates("2024-11-12", "2024-11-14"), KB).label is Label.DIFFERENT_DATES
+    unresolved = SlotValue("dates", "", "الاثنين", "الاثنين", "x:0", (0, 1))
+    assert compare(base, unresolved, KB).status is Status.CANNOT_COMPARE
+
+
+def venue(key, printed, status="valid", weak=False):
+    return SlotValue("venue", "", key, printed, "x:0", (0, 1), name_status=status, weak=weak)
+
+
+def test_venue_compare_naming_is_never_a_different_venue():
+    c = compare(venue("Astana", "أستانا"), venue("Astana", "نور سلطان", "outdated"), KB)
+    assert c.status is Status.CONFLICT and c.label is Label.NAMING_CONFLICT
+    assert compare(venue("Astana", "Astana"), venue("Sochi", "Sochi"), KB).label is Label.DIFFERENT_VENUE
+    # a country is only a weak value: never a different venue
+    assert compare(venue("Astana", "Astana"), venue("Astana", "Kazakhstan", weak=True), KB).status is Status.AGREE
+    assert compare(venue("Sochi", "Sochi"), venue("Astana", "Kazakhstan", weak=True), KB).status is Status.CANNOT_COMPARE
+
+
+def head(printed, title=""):
+    return SlotValue("heads", "Iran", printed, printed, "x:0", (0, 1), title=title)
+
+
+def test_heads_compare_title_leak_script_and_titles():
+    assert compare(head("Political Affairs Ali Asghar Khaji"), head("Ali Asghar Khaji"), KB).status is Status.AGREE
+    # an unknown Arabic name against a known person whose Arabic spellings differ: different people
+    c = compare(head("ميخائيل بوغدانوف"), head("Alexander Lavrentiev"), KB)
+    assert c.status is Status.CONFLICT and c.label is Label.DIFFERENT_PERSON
+    c = compare(head("علي أصغر خاجي", "كبير مستشاري وزير الخارجية"), head("علي أصغر حاجي", "نائب وزير الخارجية"), KB)
+    assert c.status is Status.AGREE and c.label is Label.TITLE_DIFFERENCE
+
+
+def _facts(texts, round_no=31):
+    out = []
+    for i, (text, published) in enumerate(texts):
+        art = article(text, published, outlet=f"Outlet {i}", aid=f"o{i}")
+        out.append(extract_facts(art, KB))
+    assert all(f.event.round == round_no for f in out), [f.event.reason for f in out]
+    return out
+
+
+def test_consensus_flags_only_the_outlet_that_departs():
+    right = "The 31st round of the Astana talks on Syria was held in Astana on 14-15 April 2026."
+    wrong = "The 31st round of the Astana talks on Syria was held in Astana on 14-15 March 2026."
+    facts = _facts([(right, "2026-04-16")] * 4 + [(wrong, "2026-04-16")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is Status.CONFLICT and v.label is Label.WRONG_MONTH
+    assert [x.outlet for x in v.dissent] == ["Outlet 4"] and v.consensus_count == 4
+
+
+def test_no_majority_names_no_culprit():
+    a = "The 31st round of the Astana talks on Syria was held in Astana on 14-15 April 2026."
+    b = "The 31st round of the Astana talks on Syria was held in Astana on 14-15 March 2026."
+    v = next(v for v in judge_slots(_facts([(a, "2026-04-16"), (b, "2026-04-16")]), KB) if v.slot == "dates")
+    assert v.status is Status.NO_MAJORITY and not v.dissent
+
+
+def test_the_calendar_is_a_witness_for_a_lone_outlet():
+    text = "The 22nd round of the Astana talks on Syria was held in Astana on 11-12 November 2023."
+    facts = _facts([(text, "2024-11-13")], round_no=22)
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is Status.CONFLICT and v.label is Label.WRONG_YEAR and [x.outlet for x in v.dissent] == ["Outlet 0"]
+
+
+def test_plan_before_the_round_is_superseded_not_in_conflict():
+    plan = "The 31st round of the Astana talks on Syria will be held in Astana on 14-16 April 2026."
+    held = "The 31st round of the Astana talks on Syria was held in Astana on 15-16 April 2026."
+    facts = _facts([(plan, "2026-03-30"), (held, "2026-04-16"), (held, "2026-04-17")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is Status.SUPERSEDED and v.label is Label.PLAN_VS_OUTCOME and not v.dissent
