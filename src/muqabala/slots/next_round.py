@@ -55,7 +55,7 @@ def compare_announced(a: SlotValue, b: SlotValue, slot_title: str) -> Comparison
         c = compare_times(a, b)
         if c.status is Status.CONFLICT:
             return Comparison(Status.CONFLICT, Label.DIFFERENT_TIMING,
-                              f"different timing for the {slot_title}: {a.printed} vs {b.printed}")
+                              f"different timing for the {slot_title}: {a.printed} ({a.value}) vs {b.printed} ({b.value})")
         return c
     if a.value == b.value or "to be decided" in (a.value, b.value):
         return AGREE
