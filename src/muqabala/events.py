@@ -62,6 +62,10 @@ FUTURE_WORDS = ("ستعقد", "سيعقد", "ستنعقد", "سينعقد", "س�
                 "is expected", "are expected", "scheduled", "due to", "will host", "to host", "to be held", "to hold",
                 "will start", "will begin", "will kick off", "ahead of", "تنطلق غدا", "غدا")
 ROLE_MODIFIERS = PREV_WORDS + NEXT_WORDS + ("رقم", "number", "no.", "no")
+# "the next round", "الجولة المقبلة" with no number: the calendar says which round comes next
+NEXT_UNNUMBERED = re.compile(
+    r"(?<![\w])(?:ال|[وبلف]ال)(?:جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات)\s+(?:ال\S+\s+)?(?:المقبله|القادمه|المقبل|القادم|الجديده|الجديد)(?![\w])"
+    r"|(?<![\w])(?:next|upcoming|forthcoming|new)\s+(?:\S+\s+)?(?:round|meeting|session)(?![\w])", re.I)
 
 
 class Role(str, Enum):
@@ -174,7 +178,8 @@ class _SeriesPatterns:
 @lru_cache(maxsize=32)
 def _patterns(series: Series, kb_id: int, place_names: tuple[str, ...], numbered: tuple[str, ...]) -> _SeriesPatterns:
     nouns = _alts(series.round_words)
-    mods = _alts(series.round_modifiers + ROLE_MODIFIERS + ("حول سوريا", "بشان سوريا", "on syria"))
+    # "اجتماع أستانة الرابع", "the seventh international Astana meeting": the series' place as a modifier
+    mods = _alts(series.round_modifiers + ROLE_MODIFIERS + ("حول سوريا", "بشان سوريا", "on syria") + place_names)
     number = rf"(?:{AR_NUMBER.pattern}|{AR_ORDINAL.pattern}|{EN_ORDINAL.pattern})"
     noun_first = re.compile(
         rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?P<noun>{nouns})(?P<mods>(?:\s+(?:{mods}))*)\s*[(]?\s*(?P<n>{number})",
@@ -351,7 +356,7 @@ def _time_factor(series: Series, number: int, role: Role, pub: date | None) -> f
     if known.start - timedelta(days=45) <= pub <= known.end + timedelta(days=20):
         return 1.5
     if pub < known.start - timedelta(days=45):
-        return 0.3
+        return 0.6  # announced far ahead: a plan, or a misnumbered round
     return 0.7
 
 
@@ -359,6 +364,8 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
     """Meeting dates given in a sentence about the talks, and the publication date, read against
     the series calendar."""
     out: list[Evidence] = []
+    pub_day = _pub(article)
+    lead = {s.id for s in article.sentences[:3]}
     for s in article.sentences:
         f = fold(s.text)
         if not (talk.search(f) or series_evidence(f, series, kb)):
@@ -370,13 +377,18 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
             for r in series.rounds:
                 if t.start <= r.end and r.start <= t.end:
                     role = Role.PREVIOUS if prev else Role.OWN
-                    out.append(Evidence("dates", r.number, role, 1.2 if role is Role.OWN else 0.2, s.id, t.span,
+                    weight = 1.2 if role is Role.OWN else 0.2
+                    if s.id in lead:
+                        weight *= LEAD_FACTOR
+                    if pub_day and pub_day > r.end + timedelta(days=20):
+                        weight *= 0.5  # a round long over when the article appeared: recalled
+                    out.append(Evidence("dates", r.number, role, round(weight, 3), s.id, t.span,
                                         t.text, f"dates within round {r.number} ({r.start}/{r.end})"))
     pub = PubDate.parse(article.published)
     if pub and pub.as_date:
         r = series.round_on(pub.as_date, before=0, after=1)
         if r:
-            out.append(Evidence("published", r.number, Role.OWN, 0.8, None, None, article.published,
+            out.append(Evidence("published", r.number, Role.OWN, 1.0, None, None, article.published,
                                 f"published during round {r.number} ({r.start}/{r.end})"))
         else:
             soon = series.round_on(pub.as_date, before=6, after=0)
@@ -385,6 +397,17 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
             if soon and future:
                 out.append(Evidence("published", soon.number, Role.NEXT, 0.6, None, None, article.published,
                                     f"a preview published days before round {soon.number} ({soon.start})"))
+    if pub_day:
+        upcoming = next((r for r in sorted(series.rounds, key=lambda r: r.start)
+                         if r.start > pub_day and r.start - pub_day <= timedelta(days=120)), None)
+        if upcoming:
+            for s in article.sentences:
+                m = NEXT_UNNUMBERED.search(fold(s.text))
+                if m:
+                    out.append(Evidence("calendar", upcoming.number, Role.NEXT, 1.0, s.id, None, m.group(),
+                                        f"the next meeting after {article.published} is round {upcoming.number} "
+                                        f"({upcoming.start})"))
+                    break
     return out
 
 

@@ -96,7 +96,7 @@ def _alt(words) -> str:
 
 _MONTH = rf"(?:{_alt(MONTHS)})"
 _REL = rf"(?:{_alt(PAST + CURRENT + NEXT)})"
-_MONTH_EXPR = rf"(?P<m1>{_MONTH})(?:\s*(?:/|\(|-)\s*(?P<m2>{_MONTH})\s*\)?)?"
+_MONTH_EXPR = rf"(?P<m1>{_MONTH})\.?(?:\s*(?:/|\(|-)\s*(?P<m2>{_MONTH})\s*\)?)?"
 _YEAR_TAIL = rf"(?:\s*[,-]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)?"
 _DAY_SEP = r"\s*(?:-|/|و\s*|الي\s+|حتي\s+|and\s+|to\s+|until\s+|through\s+)\s*"
 _P = r"(?<![\w])"   # start-of-word guard (Arabic letters are \w)
