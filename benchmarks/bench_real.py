@@ -151,8 +151,11 @@ def match(slot: str, pred: set, gold: set, kb) -> tuple[int, int]:
         tp = sum(1 for p in pred if any(ok(p, g) for g in gold))
         return tp, sum(1 for g in gold if any(ok(p, g) for p in pred))
     if slot == "dates":
-        tp = sum(1 for p in pred if p in gold)
-        return tp, sum(1 for g in gold if g in pred)
+        # as the judge compares dates: equal, or one within the other (opening day of a two-day round)
+        def ok(p, g):
+            return (g[0] <= p[0] and p[1] <= g[1]) or (p[0] <= g[0] and g[1] <= p[1])
+        tp = sum(1 for p in pred if any(ok(p, g) for g in gold))
+        return tp, sum(1 for g in gold if any(ok(p, g) for p in pred))
     return len(pred & gold), len(pred & gold)
 
 

@@ -199,6 +199,9 @@ def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern) -> bool
     after = ftext[fend:fend + 6]
     if re.match(r"\s*-?\s*\d", after):
         return True  # "أستانة 22"
+    if re.match(r"[\s-]*(?:peace\s+)?(?:talks|process|format|meetings?|negotiations|platform|guarantors|framework|track)\b",
+                ftext[fend:fend + 30], re.I):
+        return True  # "in Astana talks", "the Astana process"
     quoted = fstart > 0 and ftext[fstart - 1] in "\"'“«" and fend < len(ftext) and ftext[fend] in "\"'”»"
     return quoted
 

@@ -12,8 +12,28 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..knowledge import Knowledge
-from .base import AGREE, About, ArticleFacts, Comparison, Label, SlotValue, Status, _Ctx, _fpos
+import re
+
+from ..events import _words_re
+from .base import AGREE, HOLD_VERBS, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx, _fpos
 from .registry import SlotType, register
+
+
+_HOLD = _words_re(HOLD_VERBS + ("تنطلق", "انطلاق", "اختتام", "ختام", "بدء", "يعقد", "تعقد", "meet", "met", "meets",
+                               "starts", "start", "opens", "ends", "closes", "continue", "continues"))
+MEETING = re.compile(r"جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات|round|meeting|talks|session|negotiations", re.I)
+# a weekday or "today" next to a verb of saying dates the statement, not the meeting
+SPEECH = re.compile(r"(?<![\w])(?:[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|صرح|صرحت|اوضح|اوضحت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|"
+                    r"كشف|كشفت|نقل|نقلت)|said|says|told|announced|stated|added|noted|reported|according)(?![\w])", re.I)
+
+
+def _dates_the_meeting(ctx: _Ctx, t) -> bool:
+    """A time in a clause about the meeting; a bare weekday also needs no verb of saying there."""
+    a = _fpos(ctx, t.span[0])
+    clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), ctx.folded.text)
+    if re.search(r"\d", t.text):
+        return True
+    return bool(_HOLD.search(clause) or MEETING.search(clause)) and not SPEECH.search(clause)
 
 
 def time_value(slot: str, key: str, t, ctx: _Ctx, about: About) -> SlotValue:
@@ -35,6 +55,8 @@ class Dates(SlotType):
             if not t.resolved or t.granularity not in ("day", "month"):
                 continue
             if ctx.about is About.THIS and _fpos(ctx, t.span[0]) >= ctx.first_next:
+                continue
+            if not _dates_the_meeting(ctx, t):
                 continue
             about = ctx.about
             if about is About.THIS and own and _other_round(ctx, t, own):

@@ -60,11 +60,13 @@ class Venue(SlotType):
                 continue
             if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb)):
                 continue
+            clause_start = max([0] + [c.end() for c in CLAUSE_END.finditer(f[:pa])])
+            clause = f[clause_start:pa]
+            if _BODY_NEAR(ctx, f[max(clause_start, pa - 80):pb + 40]):
+                continue  # the congress, the committee, a summit: another body's venue
             if m.key not in hosts:
                 # a place the series never met in: only when the clause itself says the round met there
-                clause_start = max([0] + [c.end() for c in CLAUSE_END.finditer(f[:pa])])
-                clause = f[clause_start:pa]
-                if any(m.key in s.name_places for s in other_series) or _BODY_NEAR(ctx, f[clause_start:pb + 40]):
+                if any(m.key in s.name_places for s in other_series):
                     continue
                 if not (_HOLD.search(clause) and re.search(r"جوله|اجتماع|محادثات|round|meeting|talks", clause, re.I)):
                     continue
