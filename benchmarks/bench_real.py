@@ -86,7 +86,8 @@ def predicted_slots(facts, kb) -> dict[str, set]:
     if d is not None and d.start:
         out["dates"].add((d.start, d.end))
     for v in facts.get("heads"):
-        out["heads"].add((v.key, v.value, v.printed))
+        if v.key != "UN":  # the gold records the UN under `un`
+            out["heads"].add((v.key, v.value, v.printed))
     for v in facts.get("un"):
         out["un"].add((v.value, v.printed))
     for v in facts.get("observers"):

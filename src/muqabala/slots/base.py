@@ -43,6 +43,12 @@ STOP = set(fold_key(w) for w in """
 the of for to and in on at by with a an head headed led chaired deputy foreign minister special envoy ambassador
 president presidential representative adviser advisor director general senior un secretary delegation delegations
 russian turkish iranian syrian government opposition kazakh kazakhstan's his her its their who which
+قسم دائره اداره مديريه مندوب مندوبه مندوبها المندوب الدائم دائم سوريه سورية هيئه هيئة الاركان الأركان رئاسه
+مكتب المكتب سفاره السفاره جمهوريه الجمهوريه العربيه
+political affairs department ministry middle east north africa arab republic permanent representative
+mission office chief team negotiator negotiators spokesman spokeswoman spokesperson foreign defence defense
+شمال افريقيا الشرق الاوسط دون غير اشار واشار قال وقال اكد واكد اضاف واضاف اوضح واوضح يغادر غادر وصل يصل
+dr dr. mr mr. press service agency news
 """.split())
 
 
@@ -269,7 +275,14 @@ def _find_name(ctx: _Ctx, fstart: int, fend: int) -> tuple[int, int, str] | None
     run: list[tuple[int, int, str]] = []
     candidates = []
     previous_word = ""
+    last_end = fstart
     for tok in tokens + [(fend, fend, "")]:
+        if run and re.search(r"[\"'“”«»,.;:()]", ctx.folded.text[last_end:tok[0]]):
+            # a quote or a comma ends a name: 'طعمة" يغادر'
+            if 2 <= len(run) <= 5 and fold_key(run_prev) not in GENITIVE_BEFORE:
+                candidates.append((run[0][0], run[-1][1]))
+            run = []
+        last_end = tok[1]
         if tok[2] and _name_like(tok[2], ctx.kb):
             if not run:
                 run_prev = previous_word

@@ -51,14 +51,18 @@ class Heads(SlotType):
             return []
         f = ctx.folded.text
         out = []
-        for ca, cb in _clauses(f):
+        clauses = _clauses(f)
+        for ci, (ca, cb) in enumerate(clauses):
             trig = HEAD_TRIGGER.search(f[ca:cb])
             if not trig or not (re.search(r"وفد|delegation", f) or trig.group("verb").startswith(("ترا", "يترا", "تترا", "يرا"))):
                 continue
             name_from = ca + trig.end()
             name = _find_name(ctx, name_from, cb)
-            if name is None and trig.group("verb").lower().startswith(("headed", "led")):
+            if name is None and trig.group("verb").lower().startswith(("headed", "led", "head of", "رييس")):
                 name = _find_name(ctx, ca, ca + trig.start())
+                if name is None and ci > 0 and trig.start() <= 3:
+                    # "Alexander Lavrentiev, head of the Russian delegation": the name is the clause before
+                    name = _find_name(ctx, *clauses[ci - 1])
             party = _party_in(ctx, ca, cb)
             if not (name and party):
                 continue
