@@ -54,16 +54,26 @@ class Heads(SlotType):
         clauses = _clauses(f)
         for ci, (ca, cb) in enumerate(clauses):
             trig = HEAD_TRIGGER.search(f[ca:cb])
-            if not trig or not (re.search(r"وفد|delegation", f) or trig.group("verb").startswith(("ترا", "يترا", "تترا", "يرا"))):
+            verb = trig.group("verb").lower() if trig else ""
+            represent = verb.startswith(("represent", "is repr", "was repr", "are repr", "were repr", "sent", "has ",
+                                         "dispatched", "يمثل", "ويمثل", "مثل", "ممثل"))
+            if not trig or not (re.search(r"وفد|delegation", f) or verb.startswith(("ترا", "يترا", "تترا", "يرا"))
+                                or represent):
                 continue
             name_from = ca + trig.end()
             name = _find_name(ctx, name_from, cb)
+            if name is None and ci + 1 < len(clauses) and TITLE.search(f[name_from:cb]):
+                # "led by Presidential Envoy for the Syrian Settlement, Alexander Lavrentiev"
+                name = _find_name(ctx, *clauses[ci + 1])
             if name is None and trig.group("verb").lower().startswith(("headed", "led", "head of", "رييس")):
                 name = _find_name(ctx, ca, ca + trig.start())
                 if name is None and ci > 0 and trig.start() <= 3:
                     # "Alexander Lavrentiev, head of the Russian delegation": the name is the clause before
                     name = _find_name(ctx, *clauses[ci - 1])
             party = _party_in(ctx, ca, cb)
+            if party is None and represent:
+                # "Moscow has sent ...", "Iran is represented by ...": the party before the verb
+                party = _party_in(ctx, max(0, ca - 1), ca + trig.start()) or _party_in(ctx, ca, cb)
             if not (name and party):
                 continue
             s0, e0, printed = name
@@ -76,6 +86,19 @@ class Heads(SlotType):
             out.append(SlotValue(self.name, party, key, printed, ctx.sentence.id, (s0, e0),
                                  matched=how or "new name", title=clean_title(_title_before(ctx, name_from, s0)),
                                  plan=plan))
+        if re.search(r"وفد|delegation", f, re.I):
+            out += self._listed(ctx)
+        return out
+
+    def _listed(self, ctx: _Ctx) -> list[SlotValue]:
+        """"Alexander Lavrentyev (Russia), Sedat Onal (Turkey)": a known person with the party in brackets."""
+        out = []
+        for m in ctx.kb.find(ctx.sentence.text, "person", ctx.sentence.start):
+            after = ctx.kb.find(ctx.sentence.text[m.span[1] - ctx.sentence.start:][:25], "party")
+            bracket = re.match(r"\s*\(", ctx.sentence.text[m.span[1] - ctx.sentence.start:])
+            if bracket and after and known_party(m.key, ctx.kb) in (after[0].key, None):
+                out.append(SlotValue(self.name, after[0].key, m.key, m.printed, ctx.sentence.id, m.span,
+                                     matched="knowledge"))
         return out
 
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
