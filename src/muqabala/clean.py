@@ -54,8 +54,16 @@ def _strip_bullet(text: str) -> str:
     return text.lstrip(BULLETS + " \t")
 
 
+# Page furniture around a story: a "date 2017-08 …" stamp line, share/print widgets.
+_STAMP = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b", re.I)
+_WIDGET = re.compile(r"^(?:thank you!?|e-mail article\b.*|share( this)?( article)?|print|leave a reply\b.*|"
+                     r"your email address will not be published.*)$", re.I)
+
+
 def _is_date_line(text: str) -> bool:
     body = _strip_bullet(text)
+    if _STAMP.match(body) and len(body.split()) <= 14:
+        return True
     if _TIME_ONLY.match(body):
         return True
     if len(body.split()) > 6:
@@ -104,6 +112,9 @@ def clean(text: str) -> Cleaned:
                 if value is not None:
                     page_date = value.label
             drop(line, "date line")
+            continue
+        if _WIDGET.match(key) and len(line.text.split()) <= 14:
+            drop(line, "page widget")
             continue
         if _TEASER.match(key):
             drop(line, "teaser")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 
 from .corpus import Article, Sentence
@@ -68,7 +68,7 @@ NEXT_UNNUMBERED = re.compile(
     r"|(?<![\w])(?:next|upcoming|forthcoming|new)\s+(?:\S+\s+)?(?:round|meeting|session)(?![\w])", re.I)
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     OWN = "own"
     PREVIOUS = "previous"
     NEXT = "next"

@@ -148,16 +148,27 @@ def witnesses(slot: str, all_facts: list[ArticleFacts], kb: Knowledge) -> list[O
 
 
 def _groups(values: list[OutletValue], compare) -> list[list[OutletValue]]:
-    """Values grouped with the first value they agree with."""
+    """Values grouped with any value they agree with (single link: 14 March and 15 March both agree
+    with 14-15 March, so the three are one group)."""
     groups: list[list[OutletValue]] = []
     for v in values:
-        for g in groups:
-            if compare(g[0].slot_value, v.slot_value).status is Status.AGREE:
-                g.append(v)
-                break
-        else:
+        joined = [g for g in groups if any(compare(m.slot_value, v.slot_value).status is Status.AGREE for m in g)]
+        if not joined:
             groups.append([v])
+            continue
+        merged = [m for g in joined for m in g] + [v]
+        groups = [g for g in groups if not any(g is j for j in joined)] + [merged]
     return groups
+
+
+def _anchor(group: list[OutletValue], compare) -> OutletValue:
+    """The member that agrees with most of its group (the widest date span, the commonest spelling)."""
+    def score(m):
+        agree = sum(1 for o in group if o is not m and compare(m.slot_value, o.slot_value).label is None
+                    and compare(m.slot_value, o.slot_value).status is Status.AGREE)
+        within = sum(1 for o in group if o is not m and compare(m.slot_value, o.slot_value).status is Status.AGREE)
+        return (within, agree, m.witness)
+    return max(group, key=score)
 
 
 def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str, str],
@@ -172,7 +183,8 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
     weight = lambda g: sum(x.weight for x in g)  # noqa: E731
     groups.sort(key=lambda g: (-weight(g), -sum(1 for x in g if not x.witness)))
     top = groups[0]
-    contested = [g for g in groups[1:] if any(compare(top[0].slot_value, x.slot_value).status is CONFLICT for x in g)]
+    lead = _anchor(top, compare)
+    contested = [g for g in groups[1:] if any(compare(lead.slot_value, x.slot_value).status is CONFLICT for x in g)]
     reporters = {x.article_id for x in values}
     v.reported_by = list(dict.fromkeys(x.outlet for x in values))
     v.omitted_by = [labels[a] for a in labels if a not in reporters]
@@ -181,15 +193,19 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
         v.reason = "no majority: " + " vs ".join(
             f"{g[0].printed} ({', '.join(x.outlet for x in g)})" for g in [top] + contested)
         return v
-    anchor = next((x for x in top if not x.witness), top[0])
+    anchor = _anchor(top, compare)
     v.consensus, v.consensus_printed = anchor.value, anchor.printed
+    if anchor.slot_value.start:  # a date: the ISO value reads better than "on Wednesday"
+        v.consensus_printed = anchor.value
     v.consensus_count = sum(1 for x in top if not x.witness)
     # who departs from the consensus, and how
     for x in values:
-        if x in top:
+        if any(x is m for m in top):
             continue
         c: Comparison = compare(anchor.slot_value, x.slot_value)
-        if x.plan and outcomes and c.status is not CONFLICT and c.label is Label.WITHIN_SPAN:
+        wider = bool(x.slot_value.start and anchor.slot_value.start and (
+            x.slot_value.start < anchor.slot_value.start or x.slot_value.end > anchor.slot_value.end))
+        if x.plan and outcomes and c.status is not CONFLICT and c.label is Label.WITHIN_SPAN and wider:
             # announced 14-16 June, held 15-16 June: the plan changed, nobody is wrong
             x.label, x.reason = Label.PLAN_VS_OUTCOME, (
                 f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")
@@ -202,7 +218,9 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
         elif c.status is Status.CANNOT_COMPARE and c.reason and c.reason not in v.notes:
             v.notes.append(c.reason)
     # notes inside the consensus: spellings, titles, a date within the other's span
-    for x in top[1:]:
+    for x in top:
+        if x is anchor:
+            continue
         c = compare(anchor.slot_value, x.slot_value)
         if c.label in (Label.TITLE_DIFFERENCE, Label.WITHIN_SPAN, Label.SPELLING) and c.reason not in v.notes:
             v.notes.append(c.reason)

@@ -15,7 +15,10 @@ th{background:#eee}.conflict{background:#fde2e1}.omitted{background:#fff6d6}.agr
 mark.bad{background:#ff9e9e;padding:0 .15em;border-radius:3px}.ltr{direction:ltr;text-align:left}
 .outlets{display:grid;gap:1rem}.outlet{background:#fff;border:1px solid #ccc;padding:.6rem;border-radius:6px}
 .outlet p{margin:.25rem 0;line-height:1.7}.meta{color:#666;font-size:.85rem}.mark{text-align:center;font-size:1.1rem}
-.reason{font-size:.9rem}
+.reason{font-size:.9rem}.no_majority{background:#f3e8fd}.superseded{background:#e0f4f7}
+.scroll{overflow:auto;max-height:80vh;border:1px solid #ddd}.scroll th{position:sticky;top:0;z-index:2}
+.scroll td:first-child,.scroll th:first-child{position:sticky;right:0;background:#fff;z-index:1}
+.scroll th:first-child{z-index:3;background:#eee}
 """
 
 
@@ -44,22 +47,30 @@ def report_to_html(report: Report) -> str:
     for w in report.warnings:
         out.append(f'<p class="meta ltr">warning: {_e(w)}</p>')
     for ev in report.events:
-        out.append(f'<section><h2 class="ltr">{_e(ev.title)} · {_e(ev.dates)}</h2>')
-        # slots
-        out.append('<h3 class="ltr">Slots</h3><table><tr><th>slot</th><th>status</th>')
+        langs = ", ".join(sorted({a.language for a in ev.articles}))
+        out.append(f'<section><h2 class="ltr">{_e(ev.title)} · {_e(ev.dates)} · {len(ev.articles)} outlets · '
+                   f'{_e(langs)}</h2>')
+        # slots: consensus and dissent first, then every outlet's value (scrollable, sticky headers)
+        out.append('<h3 class="ltr">Slots</h3><div class="scroll"><table><tr><th>slot</th><th>status</th>'
+                   '<th>consensus</th><th>departs from it</th>')
         out += [f"<th>{_e(a.label)}<br><span class='meta'>{_e(a.published or '?')}</span></th>" for a in ev.articles]
         out.append("<th>why</th></tr>")
         for v in ev.slots:
+            consensus = f"{_e(v.consensus_printed or v.consensus)} ({v.consensus_count})" if v.consensus else "—"
+            dissent = "<br>".join(f"{_e(x.outlet)}: {_e(x.printed)} ({_e(x.label.value if x.label else '')})"
+                                  for x in v.dissent + v.superseded)
             out.append(f'<tr class="{_e(v.status)}"><td class="ltr">{_e(slot_name(v))}</td>'
-                       f'<td class="ltr">{_e(v.status)}{(" · " + _e(v.label)) if v.label else ""}</td>')
+                       f'<td class="ltr">{_e(v.status)}{(" · " + _e(v.label)) if v.label else ""}</td>'
+                       f'<td>{consensus}</td><td>{dissent or "—"}</td>')
             for a in ev.articles:
                 vals = [x for x in v.values if x.article_id == a.id]
                 cell = "<br>".join((f'<mark class="bad">{_e(x.printed)}</mark>' if x.flagged else _e(x.printed)) for x in vals)
                 out.append(f"<td>{cell or '—'}</td>")
             out.append(f'<td class="reason ltr">{_e(v.reason or "; ".join(v.notes))}</td></tr>')
-        out.append("</table>")
-        # coverage
-        out.append('<h3 class="ltr">Coverage: claims × outlets</h3><table><tr><th>claim</th><th>status</th>')
+        out.append("</table></div>")
+        # coverage: the full matrix, scrollable
+        out.append('<h3 class="ltr">Coverage: claims × outlets</h3><div class="scroll"><table><tr><th>claim</th>'
+                   '<th>status</th>')
         out += [f"<th>{_e(a.label)}</th>" for a in ev.articles]
         out.append("</tr>")
         for c in ev.claims:
@@ -68,10 +79,10 @@ def report_to_html(report: Report) -> str:
                        f'{_e(short(c.claim.members[0].text, 90))}</td><td class="ltr">{_e(c.status)}</td>')
             out += [f'<td class="mark">{MARK[cells[a.id]]}</td>' for a in ev.articles]
             out.append("</tr>")
-        out.append("</table>")
+        out.append("</table></div>")
         # outlets side by side
         out.append(f'<h3 class="ltr">Articles side by side</h3><div class="outlets" '
-                   f'style="grid-template-columns:repeat({max(1, len(ev.articles))},1fr)">')
+                   f'style="grid-template-columns:repeat({min(3, max(1, len(ev.articles)))},minmax(18rem,1fr))">')
         for a in ev.articles:
             bad = [(x.span, v.reason) for v in ev.slots if v.status == "conflict" for x in v.values
                    if x.article_id == a.id and x.flagged]
@@ -87,11 +98,18 @@ def report_to_html(report: Report) -> str:
             out.append("<li class='ltr'>None.</li>")
         for v in conflicts:
             out.append(f'<li><span class="ltr"><strong>{_e(slot_name(v))}</strong> ({_e(v.label)}): {_e(v.reason)}</span><ul>')
-            for x in v.values:
+            for x in [y for y in v.values if not y.witness]:
                 art = next(a for a in ev.articles if a.id == x.article_id)
                 sentence = next(s for s in art.sentences if s.id == x.sentence_id)
                 out.append(f"<li>{_e(x.outlet)}: {_highlighted(art, sentence, [x.span] if x.flagged else [], [v.reason])}</li>")
             out.append("</ul></li>")
         out.append("</ul></section>")
+    if report.unassigned:
+        out.append(f'<section><h2 class="ltr">Unassigned ({len(report.unassigned)}): never compared</h2>'
+                   '<table class="ltr"><tr><th>article</th><th>outlet</th><th>why</th></tr>')
+        for f in report.unassigned:
+            out.append(f"<tr><td>{_e(f.article.id)}</td><td>{_e(f.article.label)}</td>"
+                       f"<td>{_e(f.event.reason if f.event else 'no known series')}</td></tr>")
+        out.append("</table></section>")
     out.append("</body></html>")
     return "\n".join(out)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 from ..corpus import Article, Sentence
 from ..events import EventAssignment, _words_re, assign_events, round_mentions
@@ -49,11 +49,11 @@ russian turkish iranian syrian government opposition kazakh kazakhstan's his her
 political affairs department ministry middle east north africa arab republic permanent representative
 mission office chief team negotiator negotiators spokesman spokeswoman spokesperson foreign defence defense
 شمال افريقيا الشرق الاوسط دون غير اشار واشار قال وقال اكد واكد اضاف واضاف اوضح واوضح يغادر غادر وصل يصل
-dr dr. mr mr. press service agency news
+dr dr. mr mr. press service agency news united nations
 """.split())
 
 
-class About(str, Enum):
+class About(StrEnum):
     """Which event a value describes. Only values about what a slot type compares are compared."""
     THIS = "this"
     PREVIOUS = "previous"
@@ -61,7 +61,7 @@ class About(str, Enum):
     BACKGROUND = "background"
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     AGREE = "agree"
     CONFLICT = "conflict"
     CANNOT_COMPARE = "cannot_compare"
@@ -71,7 +71,7 @@ class Status(str, Enum):
     NO_MAJORITY = "no_majority"
 
 
-class Label(str, Enum):
+class Label(StrEnum):
     NAMING_CONFLICT = "naming_conflict"
     OUTDATED_NAME = "outdated_name"
     DIFFERENT_VENUE = "different_venue"

@@ -29,8 +29,11 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
             if n:
                 out.append(SlotValue(slot, "round", str(n), printed, ctx.sentence.id, (s0, e0), about=About.NEXT,
                                      weak=number is None))
+        own = ctx.series.round(ctx.event_round)
         for t in ctx.times:
             if b <= _fpos(ctx, t.span[0]) < limit and t.resolved:
+                if own and t.granularity == "day" and t.start <= own.end and own.start <= t.end:
+                    break  # a preview's "next meeting" is the article's own round, not the one after
                 out.append(time_value(slot, "when", t, ctx, About.NEXT))
                 break
         for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
