@@ -96,6 +96,17 @@ def clean(text: str) -> Cleaned:
         dropped.append(Dropped(line.start, line.end, line.text, reason))
 
     for position, line in enumerate(lines):
+        stamp = _STAMP.match(_strip_bullet(line.text))
+        if stamp and len(line.text.split()) > 14:
+            # "date 2017-02-15 ALMATY (Sputnik) — …": the stamp goes, the story stays
+            cut = line.text.index(stamp.group()) + stamp.end()
+            rest = line.text[cut:]
+            lead = len(rest) - len(rest.lstrip())
+            drop(Line(line.start, line.start + cut, line.text[:cut]), "date line")
+            if page_date is None:
+                value = parse_date_line(stamp.group())
+                page_date = value.label if value else None
+            line = Line(line.start + cut + lead, line.end, rest.strip())
         key = fold_key(line.text)
         if in_navigation:
             if len(line.text.split()) <= 5:

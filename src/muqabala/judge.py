@@ -26,6 +26,7 @@ OFFICIAL_KINDS = ("statement", "official")
 WITNESS = "series calendar"
 # The calendar is a fact: it outweighs one relay, never two outlets that agree with each other.
 WITNESS_WEIGHT = 1.5
+NEXT_PLAN_DAYS = 10
 
 
 @dataclass
@@ -103,8 +104,18 @@ class ClaimVerdict:
 
 
 def _pub(article) -> date | None:
+    """The publication day; for a month-only date the month's last day (so 'published before the
+    round' holds only when it holds for every day the date allows)."""
     p = PubDate.parse(article.published)
-    return p.as_date if p else None
+    if p is None:
+        return None
+    if p.as_date:
+        return p.as_date
+    if p.month:
+        import calendar
+
+        return date(p.year, p.month, calendar.monthrange(p.year, p.month)[1])
+    return None
 
 
 def round_start(all_facts: list[ArticleFacts], kb: Knowledge) -> date | None:
@@ -250,6 +261,8 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
     labels = {f.article.id: f.article.label for f in all_facts}
     start = round_start(all_facts, kb)
     verdicts: list[SlotVerdict] = []
+    dates = [d for f in all_facts if (d := _pub(f.article))]
+    latest = max(dates) if dates else None
     for slot_type in REGISTRY.values():
         if not slot_type.compared:
             continue
@@ -257,9 +270,12 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
         for f in all_facts:
             published = _pub(f.article)
             early = bool(start and published and published < start)
+            if slot_type.about is About.NEXT:
+                # what comes next is re-announced as plans change: an announcement made well before the
+                # latest report is an earlier plan, superseded rather than contradicted
+                early = bool(latest and published and (latest - published).days > NEXT_PLAN_DAYS)
             for sv in slot_type.representative(f.get(slot_type.name, about=slot_type.about)):
-                ov = OutletValue(f.article.id, f.article.label, sv, source_weight(f, kb),
-                                 plan=sv.plan or (early and slot_type.about is About.THIS))
+                ov = OutletValue(f.article.id, f.article.label, sv, source_weight(f, kb), plan=sv.plan or early)
                 per_key.setdefault(sv.key, []).append(ov)
         for key, values in per_key.items():
             wit = witnesses(slot_type.name, all_facts, kb) if not slot_type.keyed else []

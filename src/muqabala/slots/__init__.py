@@ -9,7 +9,7 @@ trace all ask the same `compare`, so each rule has one home.
 from __future__ import annotations
 
 from ..corpus import Article
-from ..events import EventAssignment, _words_re, assign_events
+from ..events import EventAssignment, _words_re, assign_events, round_mentions, series_evidence
 from ..knowledge import Knowledge
 from ..normalize import fold_with_offsets
 from .base import (AGREE, CLASS_OF, HOLD_VERBS, HYPOTHETICAL, About, ArticleFacts, Comparison, Label, SlotValue,
@@ -30,12 +30,21 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
         folded = fold_with_offsets(sentence.text)
         ctx = _Ctx(article, sentence, folded, kb, series, event.round)
         ctx.about = _sentence_context(ctx)
+        if ctx.about is About.THIS and _names_only_another_series(folded.text, series, kb):
+            ctx.about = About.BACKGROUND  # "a new round in Geneva next month": another process's meeting
+        ctx.names_own_round = event.round is not None and any(
+            m.number == event.round and m.body is None for m in round_mentions(sentence, series, kb))
         ctx.about_talks = bool(talk.search(folded.text))
         ctx.hypothetical = bool(HYPOTHETICAL.search(_mask_quotes(folded.text).split('"')[0]))
         ctx.nexts = _next_mentions(ctx)
         ctx.first_next = ctx.nexts[0][1] if ctx.nexts else len(folded.text)
         ctx.times = _times(ctx)
         yield ctx
+
+
+def _names_only_another_series(ftext: str, series, kb: Knowledge) -> bool:
+    others = [s for s in kb.series.values() if s.key != series.key]
+    return any(series_evidence(ftext, s, kb) for s in others) and not series_evidence(ftext, series, kb)
 
 
 def extract_facts(article: Article, kb: Knowledge, events: list[EventAssignment] | None = None) -> ArticleFacts:

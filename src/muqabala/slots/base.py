@@ -176,6 +176,7 @@ class _Ctx:
     nexts: list = None                  # announcements of what comes next (kind, fstart, fend, number)
     first_next: int = 0                 # folded offset of the first announcement
     times: list = None                  # time expressions of the sentence
+    names_own_round: bool = False       # the sentence names the article's own round ("the 8th round")
 
 
 SentenceContext = _Ctx

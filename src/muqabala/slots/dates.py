@@ -56,11 +56,15 @@ class Dates(SlotType):
                 continue
             if ctx.about is About.THIS and _fpos(ctx, t.span[0]) >= ctx.first_next:
                 continue
-            if not _dates_the_meeting(ctx, t):
+            if not _dates_the_meeting(ctx, t) or _of_another_body(ctx, t):
                 continue
             about = ctx.about
             if about is About.THIS and own and _other_round(ctx, t, own):
                 about = About.BACKGROUND  # the dates of another known round, recalled
+            elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round:
+                # weeks away from the round's known dates, in a sentence that does not name the round:
+                # another occasion (a congress, a summit, a ministers' call), not this round's dates
+                about = About.BACKGROUND
             out.append(time_value(self.name, "", t, ctx, about))
         return out
 
@@ -77,6 +81,19 @@ def _other_round(ctx: _Ctx, t, own) -> bool:
     if t.granularity != "day" or abs((t.start - own.start).days) < 45:
         return False
     return any(r.number != own.number and t.start <= r.end and r.start <= t.end for r in ctx.series.rounds)
+
+
+def _far(t, own, days: int = 20) -> bool:
+    """No part of the time lies within `days` of the round's known dates."""
+    return t.end < own.start - timedelta(days=days) or t.start > own.end + timedelta(days=days)
+
+
+def _of_another_body(ctx: _Ctx, t) -> bool:
+    """'setting January 29 and 30 as the date of the Sochi congress': the date belongs to another body."""
+    from ..events import _body_at
+
+    a, b = t.span[0] - ctx.sentence.start, t.span[1] - ctx.sentence.start
+    return _body_at(ctx.kb, ctx.sentence.text[max(0, a - 60):b + 60]) is not None
 
 
 def event_span(values: list[SlotValue]) -> tuple[date, date] | None:

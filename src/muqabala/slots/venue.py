@@ -60,6 +60,9 @@ class Venue(SlotType):
                 continue
             if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb)):
                 continue
+            known = ctx.series.round(ctx.event_round)
+            if known and known.venue and m.key != known.venue and not ctx.names_own_round:
+                continue  # not where the calendar puts this round, and the sentence does not name the round
             clause_start = max([0] + [c.end() for c in CLAUSE_END.finditer(f[:pa])])
             clause = f[clause_start:pa]
             if _BODY_NEAR(ctx, f[max(clause_start, pa - 80):pb + 40]):
