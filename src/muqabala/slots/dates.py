@@ -51,7 +51,11 @@ class Dates(SlotType):
             return []
         out = []
         own = ctx.series.round(ctx.event_round)
+        explicit = [t for t in ctx.times if re.search(r"\d", t.text)]
         for t in ctx.times:
+            if not re.search(r"\d", t.text) and any(abs(e.span[0] - t.span[1]) <= 3 or abs(t.span[0] - e.span[1]) <= 3
+                                                    for e in explicit):
+                continue  # "يوم الخميس 16 فبراير": the weekday goes with the explicit date
             if not t.resolved or t.granularity not in ("day", "month"):
                 continue
             if ctx.about is About.THIS and _fpos(ctx, t.span[0]) >= ctx.first_next:
@@ -61,6 +65,8 @@ class Dates(SlotType):
             about = ctx.about
             if about is About.THIS and own and _other_round(ctx, t, own):
                 about = About.BACKGROUND  # the dates of another known round, recalled
+            elif about is About.THIS and own and t.relative == "past" and t.end < own.start:
+                about = About.BACKGROUND  # "18-19 April last": something before the round
             elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round:
                 # weeks away from the round's known dates, in a sentence that does not name the round:
                 # another occasion (a congress, a summit, a ministers' call), not this round's dates

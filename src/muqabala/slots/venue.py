@@ -17,7 +17,7 @@ from ..events import _words_re
 from ..knowledge import Knowledge
 from ..normalize import fold
 from ..timeexpr import PubDate
-from .base import (AGREE, HOLD_VERBS, About, ArticleFacts, Comparison, Label, SlotValue, Status, _Ctx, _fpos,
+from .base import (AGREE, HOLD_VERBS, TITLE, About, ArticleFacts, Comparison, Label, SlotValue, Status, _Ctx, _fpos,
                    _hosting, _is_talks_name, _location_cue, _prefixed)
 from .registry import SlotType, register
 
@@ -25,6 +25,8 @@ _HOLD = _words_re(HOLD_VERBS)
 MEETING_CUE = re.compile(r"عاصمه|capital|ختام|اجتماع|جوله|محادثات|مباحثات|talks|meeting|round", re.I)
 # Several places joined by "or" / "أو": a list of options, not the venue.
 OPTIONS = re.compile(r"(?<![\w])(?:or|او|أو)(?![\w])", re.I)
+FUTURE = re.compile(r"(?<![\w])(?:سيعقد|ستعقد|سينعقد|ستنعقد|سيكون|ستكون|المقبل|المقبله|القادم|القادمه|will|would|"
+                    r"next|upcoming|planned|scheduled|due)(?![\w])", re.I)
 CLAUSE_END = re.compile(r"[.,;:()]|(?<![\w])(?:while|whereas|after|before|فيما|بينما|بعد|قبل)(?![\w])", re.I)
 
 
@@ -60,9 +62,14 @@ class Venue(SlotType):
                 continue
             if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb)):
                 continue
+            if TITLE.search(f[max(0, pa - 30):pa]):
+                continue  # "Iraq's ambassador in Moscow": part of a title, not a venue
             known = ctx.series.round(ctx.event_round)
-            if known and known.venue and m.key != known.venue and not ctx.names_own_round:
-                continue  # not where the calendar puts this round, and the sentence does not name the round
+            if known and known.venue and m.key != known.venue:
+                # not where the calendar puts this round: only where the sentence names the round, speaks of
+                # no other body, and the place is not announced for later ("will be held in July in Sochi")
+                if not ctx.names_own_round or _BODY_NEAR(ctx, f) or FUTURE.search(f[max(0, pa - 60):pa]):
+                    continue
             clause_start = max([0] + [c.end() for c in CLAUSE_END.finditer(f[:pa])])
             clause = f[clause_start:pa]
             if _BODY_NEAR(ctx, f[max(clause_start, pa - 80):pb + 40]):
