@@ -24,7 +24,8 @@ _HOLD = _words_re(HOLD_VERBS + ("تنطلق", "انطلاق", "اختتام", "�
 MEETING = re.compile(r"جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات|round|meeting|talks|session|negotiations", re.I)
 # a weekday or "today" next to a verb of saying dates the statement, not the meeting
 SPEECH = re.compile(r"(?<![\w])(?:[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|صرح|صرحت|اوضح|اوضحت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|"
-                    r"كشف|كشفت|نقل|نقلت)|said|says|told|announced|stated|added|noted|reported|according)(?![\w])", re.I)
+                    r"كشف|كشفت|نقل|نقلت|توقع|يتوقع|وصل|وصلت|وصول)|said|says|told|announced|stated|added|noted|reported|"
+                    r"according|expected|arrived|arrives|arrival)(?![\w])", re.I)
 
 
 def _dates_the_meeting(ctx: _Ctx, t) -> bool:
@@ -95,11 +96,16 @@ def _far(t, own, days: int = 20) -> bool:
 
 
 def _of_another_body(ctx: _Ctx, t) -> bool:
-    """'setting January 29 and 30 as the date of the Sochi congress': the date belongs to another body."""
+    """'setting January 29 and 30 as the date of the Sochi congress': the date belongs to another body
+    (named near it, or anywhere in the sentence when the date is not the round's known one)."""
     from ..events import _body_at
 
     a, b = t.span[0] - ctx.sentence.start, t.span[1] - ctx.sentence.start
-    return _body_at(ctx.kb, ctx.sentence.text[max(0, a - 60):b + 60]) is not None
+    if _body_at(ctx.kb, ctx.sentence.text[max(0, a - 60):b + 60]) is not None:
+        return True
+    own = ctx.series.round(ctx.event_round)
+    outside = own is not None and t.resolved and not (t.start <= own.end and own.start <= t.end)
+    return outside and _body_at(ctx.kb, ctx.sentence.text) is not None
 
 
 def event_span(values: list[SlotValue]) -> tuple[date, date] | None:
