@@ -11,6 +11,11 @@ from .base import OBSERVER, About, SlotValue, _clauses, _Ctx, _fpos
 from .registry import SlotType, register
 
 
+ATTEND = re.compile(r"(?<![\w])(?:attend\w*|participat\w*|represent\w*|invit\w*|بحضور|حضور|يحضر|تحضر|حضر|حضرها|"
+                    r"بمشارك\w*|مشارك\w*|يشارك|تشارك|شارك|دعو\w*|دعوات|ممثلين|ممثلي)(?![\w])", re.I)
+INVITED = re.compile(r"(?<![\w])(?:invit\w*|expected|will\s+attend|دعو\w*|دعوات|سيشارك|ستشارك|يتوقع)(?![\w])", re.I)
+
+
 @register
 class Observers(SlotType):
     name = "observers"
@@ -25,6 +30,13 @@ class Observers(SlotType):
             if OBSERVER.search(ctx.folded.text[ca:cb]):
                 for m in observer_list(ctx, ca, cb):
                     out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span))
+        if not out and ctx.about_talks and ATTEND.search(ctx.folded.text):
+            # "delegations from the UN, Jordan and the US are also attending": parties the knowledge
+            # gives the observer role, named as attending this round
+            plan = bool(INVITED.search(ctx.folded.text))
+            for m in ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start):
+                if ctx.kb.parties[m.key].role == "observer":
+                    out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span, plan=plan))
         return out
 
 
