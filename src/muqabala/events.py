@@ -156,7 +156,8 @@ def parse_ordinal(text: str) -> int | None:
 
 
 def _alts(words) -> str:
-    return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]*")
+    # "سوريا" and "سورية" (folded سوريه) are one word
+    return "|".join(re.escape(fold(w)).replace(r"\ ", r"\s+").replace(r"\-", r"[\s-]*").replace("سوريا", "سوري[اه]")
                     for w in sorted(set(words), key=len, reverse=True))
 
 
@@ -193,8 +194,8 @@ def _patterns(series: Series, kb_id: int, place_names: tuple[str, ...], numbered
     talk = _alts(series.talk_words)
     places = _alts(place_names)
     talk_place = re.compile(
-        rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,5}}?\s+(?:[وبلف]|in\s+|at\s+|of\s+)?(?:{places})(?![\w])"
-        rf"|(?<![\w])(?:[وبلف])?(?:{places})[\s,،-]+(?:\S+\s+){{0,4}}(?:وال|ال|[وبلف])?(?:{talk})(?![\w])", re.I)
+        rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,5}}?\s+\x22?(?:[وبلف]|in\s+|at\s+|of\s+)?\x22?(?:{places})(?![\w])"
+        rf"|(?<![\w])(?:[وبلف])?(?:{places})[\x22\s,،-]+(?:\S+\s+){{0,4}}(?:وال|ال|[وبلف])?(?:{talk})(?![\w])", re.I)
     return _SeriesPatterns(_words_re(series.names) if series.names else re.compile(r"(?!x)x"),
                            talk_place, noun_first, number_first, short, _words_re(series.round_words))
 

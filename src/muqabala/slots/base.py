@@ -49,7 +49,7 @@ russian turkish iranian syrian government opposition kazakh kazakhstan's his her
 political affairs department ministry middle east north africa arab republic permanent representative
 mission office chief team negotiator negotiators spokesman spokeswoman spokesperson foreign defence defense
 شمال افريقيا الشرق الاوسط دون غير اشار واشار قال وقال اكد واكد اضاف واضاف اوضح واوضح يغادر غادر وصل يصل
-dr dr. mr mr. press service agency news united nations
+dr dr. mr mr. press service agency news united nations اركان الجيش جيش القوات قوات
 """.split())
 
 
