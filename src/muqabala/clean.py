@@ -56,8 +56,10 @@ def _strip_bullet(text: str) -> str:
 
 # Page furniture around a story: a "date 2017-08 …" stamp line, share/print widgets.
 _STAMP = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\b", re.I)
-_WIDGET = re.compile(r"^(?:thank you!?|e-mail article\b.*|share( this)?( article)?|print|leave a reply\b.*|"
-                     r"your email address will not be published.*)$", re.I)
+_WIDGET = re.compile(r"^(?:thank you!?|e-mail article\b.*|share( this)?( article)?|print|leave a reply\b.*|menu|"
+                     r"search|home|skip to content|your email address will not be published.*|"
+                     r"(?:publishing date|published|posted|updated|last updated|تاريخ النشر|نشر في|آخر تحديث)\s*:?.*\d.*)$",
+                     re.I)
 
 
 def _is_date_line(text: str) -> bool:

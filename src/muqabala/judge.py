@@ -173,12 +173,16 @@ def _groups(values: list[OutletValue], compare) -> list[list[OutletValue]]:
 
 
 def _anchor(group: list[OutletValue], compare) -> OutletValue:
-    """The member that agrees with most of its group (the widest date span, the commonest spelling)."""
+    """The group's representative: the series calendar when it is in the group, else the value most
+    outlets give word for word, else the one that agrees with most of the others."""
+    witness = next((m for m in group if m.witness), None)
+    if witness is not None:
+        return witness
+
     def score(m):
-        agree = sum(1 for o in group if o is not m and compare(m.slot_value, o.slot_value).label is None
-                    and compare(m.slot_value, o.slot_value).status is Status.AGREE)
-        within = sum(1 for o in group if o is not m and compare(m.slot_value, o.slot_value).status is Status.AGREE)
-        return (within, agree, m.witness)
+        same = sum(1 for o in group if o.value == m.value)
+        agree = sum(1 for o in group if o is not m and compare(m.slot_value, o.slot_value).status is Status.AGREE)
+        return (same, agree)
     return max(group, key=score)
 
 
@@ -205,7 +209,9 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
             f"{g[0].printed} ({', '.join(x.outlet for x in g)})" for g in [top] + contested)
         return v
     anchor = _anchor(top, compare)
-    v.consensus, v.consensus_printed = anchor.value, anchor.printed
+    shown = anchor if not anchor.witness else next((m for m in top if not m.witness and m.value == anchor.value),
+                                                      anchor)
+    v.consensus, v.consensus_printed = anchor.value, shown.printed
     if anchor.slot_value.start:  # a date: the ISO value reads better than "on Wednesday"
         v.consensus_printed = anchor.value
     v.consensus_count = sum(1 for x in top if not x.witness)

@@ -18,12 +18,19 @@ mark.bad{background:#ff9e9e;padding:0 .15em;border-radius:3px}.ltr{direction:ltr
 .reason{font-size:.9rem}.no_majority{background:#f3e8fd}.superseded{background:#e0f4f7}
 .scroll{overflow:auto;max-height:80vh;border:1px solid #ddd}.scroll th{position:sticky;top:0;z-index:2}
 .scroll td:first-child,.scroll th:first-child{position:sticky;right:0;background:#fff;z-index:1}
-.scroll th:first-child{z-index:3;background:#eee}
+.scroll th:first-child{z-index:3;background:#eee}.why{min-width:26rem;max-width:40rem}
+.scroll td{max-width:16rem}.scroll td.why{max-width:40rem}
 """
 
 
 def _e(text) -> str:
     return escape(str(text), quote=True)
+
+
+def _b(text) -> str:
+    """A value isolated in its own direction: Latin and digits left to right inside the RTL page."""
+    text = str(text)
+    return f'<bdi dir="ltr">{_e(text)}</bdi>' if text.isascii() else f"<bdi>{_e(text)}</bdi>"
 
 
 def _highlighted(article, sentence, spans, reasons) -> str:
@@ -52,21 +59,24 @@ def report_to_html(report: Report) -> str:
                    f'{_e(langs)}</h2>')
         # slots: consensus and dissent first, then every outlet's value (scrollable, sticky headers)
         out.append('<h3 class="ltr">Slots</h3><div class="scroll"><table><tr><th>slot</th><th>status</th>'
-                   '<th>consensus</th><th>departs from it</th>')
+                   '<th>consensus</th><th>departs from it</th><th class="why">why</th>')
         out += [f"<th>{_e(a.label)}<br><span class='meta'>{_e(a.published or '?')}</span></th>" for a in ev.articles]
-        out.append("<th>why</th></tr>")
+        out.append("</tr>")
         for v in ev.slots:
-            consensus = f"{_e(v.consensus_printed or v.consensus)} ({v.consensus_count})" if v.consensus else "—"
-            dissent = "<br>".join(f"{_e(x.outlet)}: {_e(x.printed)} ({_e(x.label.value if x.label else '')})"
+            consensus = (f"{_b(v.consensus_printed or v.consensus)} ({v.consensus_count})"
+                         if v.consensus else "—")
+            dissent = "<br>".join(f"{_e(x.outlet)}: {_b(x.printed)} ({_e(x.label.value if x.label else '')})"
                                   for x in v.dissent + v.superseded)
             out.append(f'<tr class="{_e(v.status)}"><td class="ltr">{_e(slot_name(v))}</td>'
                        f'<td class="ltr">{_e(v.status)}{(" · " + _e(v.label)) if v.label else ""}</td>'
-                       f'<td>{consensus}</td><td>{dissent or "—"}</td>')
+                       f'<td>{consensus}</td><td>{dissent or "—"}</td>'
+                       f'<td class="reason ltr why">{_e(v.reason or "; ".join(v.notes))}</td>')
             for a in ev.articles:
                 vals = [x for x in v.values if x.article_id == a.id]
-                cell = "<br>".join((f'<mark class="bad">{_e(x.printed)}</mark>' if x.flagged else _e(x.printed)) for x in vals)
+                cell = "<br>".join((f'<mark class="bad">{_b(x.printed)}</mark>' if x.flagged else _b(x.printed))
+                                   for x in vals)
                 out.append(f"<td>{cell or '—'}</td>")
-            out.append(f'<td class="reason ltr">{_e(v.reason or "; ".join(v.notes))}</td></tr>')
+            out.append("</tr>")
         out.append("</table></div>")
         # coverage: the full matrix, scrollable
         out.append('<h3 class="ltr">Coverage: claims × outlets</h3><div class="scroll"><table><tr><th>claim</th>'

@@ -21,6 +21,16 @@ MATRIX_MAX = 5          # outlets: beyond this the matrix goes to --format html/
 CLAIMS_SHOWN = 12
 
 
+def _day_span(value: str) -> str:
+    """2017-03-14/2017-03-15 -> 2017-03-14–15 (one line, nothing cut)."""
+    a, _, b = value.partition("/")
+    if b and a[:8] == b[:8]:
+        return f"{a}–{b[8:]}"
+    if b and a[:5] == b[:5]:
+        return f"{a}–{b[5:]}"
+    return value
+
+
 def _names(outlets: list[str], limit: int = 4) -> str:
     return ", ".join(outlets[:limit]) + (f" and {len(outlets) - limit} more" if len(outlets) > limit else "")
 
@@ -39,14 +49,15 @@ def render_terminal(report: Report, console: Console, max_claims: int = 60) -> N
 
         # ------------------------------------------------------------ slots
         table = Table(title="Slots", title_justify="left", expand=True, show_lines=False, pad_edge=False)
-        table.add_column("slot", no_wrap=True, style="bold")
-        table.add_column("status", no_wrap=True)
+        table.add_column("slot", style="bold", overflow="fold", max_width=max(12, width // 6))
+        table.add_column("status", overflow="fold")
         table.add_column("consensus (outlets)", ratio=2, overflow="fold")
         table.add_column("departs from it", ratio=3, overflow="fold")
         for v in ev.slots:
             status = Text(v.status.value if hasattr(v.status, "value") else str(v.status), style=STYLE.get(v.status))
             if v.consensus is not None:
-                consensus = Text(visual(v.consensus_printed or v.consensus, 60, on)) + Text(f" ({v.consensus_count})",
+                shown = _day_span(v.consensus_printed) if v.consensus_printed[:4].isdigit() else v.consensus_printed
+                consensus = Text(visual(shown or v.consensus, 60, on)) + Text(f" ({v.consensus_count})",
                                                                                              style="dim")
             elif v.status == "no_majority":
                 consensus = Text("no majority: " + "; ".join(f"{x.outlet}: {x.printed}" for x in v.values
@@ -61,7 +72,8 @@ def render_terminal(report: Report, console: Console, max_claims: int = 60) -> N
                 dissent.append(("\n" if dissent else "") + f"↺ {x.outlet}: {visual(x.printed, 60, on)} (plan)",
                                style="cyan")
             if not dissent and v.omitted_by and v.status != "single":
-                dissent.append(f"not reported by {len(v.omitted_by)}: {_names(v.omitted_by)}", style="dim")
+                names = f": {_names(v.omitted_by, 3)}" if len(v.omitted_by) <= 3 or width >= 120 else ""
+                dissent.append(f"{len(v.omitted_by)} of {n} do not report it{names}", style="dim")
             table.add_row(slot_name(v), status, consensus, dissent)
         console.print(table)
 
