@@ -14,7 +14,7 @@ from .display import bidi
 @guarded
 def facts(
     paths: list[Path] = typer.Argument(..., help="Article files or folders."),
-    format: str = typer.Option("table", "--format", "-f", help="table or json (schema muqabala.facts/1, see README)."),
+    format: str = typer.Option("table", "--format", "-f", help="table or json (schema muqabala.facts/2, see README)."),
     knowledge: list[Path] = typer.Option([], "--knowledge", help="Extra knowledge TOML file or folder."),
     explain: bool = typer.Option(False, "--explain", help="Show every candidate round with its score and evidence."),
 ) -> None:

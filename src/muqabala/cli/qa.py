@@ -27,7 +27,7 @@ def qa(
     corpus: list[Path] = typer.Option(None, "--corpus", help="Coverage articles to index and check against "
                                                              "(instead of what --index already holds)."),
     event: int = typer.Option(None, "--event", "-e", help="The round the draft is about (default: read from the draft)."),
-    format: str = typer.Option("table", "--format", "-f", help="table, md, html or json (schema muqabala.qa/1)."),
+    format: str = typer.Option("table", "--format", "-f", help="table, md, html or json (schema muqabala.qa/2)."),
     fail_on: str = typer.Option("conflict", "--fail-on", help="Exit 1 when anything reaches this level: "
                                                               "conflict, unsupported or omission."),
     min_outlets: int = typer.Option(2, "--min-outlets", min=1, help="Omissions count from this many outlets."),

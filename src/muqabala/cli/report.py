@@ -23,7 +23,7 @@ def report(
                                                    "Without paths, everything already in --index."),
     index: str = typer.Option(DEFAULT_INDEX, "--index", "-i", help="Index name under indexes/ (or a path)."),
     event: int = typer.Option(None, "--event", "-e", help="Only this round number."),
-    format: str = typer.Option("table", "--format", "-f", help="table, md, html or json (schema muqabala.report/1)."),
+    format: str = typer.Option("table", "--format", "-f", help="table, md, html or json (schema muqabala.report/2)."),
     out: Path = typer.Option(None, "--out", "-o", help="Write to this file instead of the terminal."),
     model: str = MODEL_OPT,
     knowledge: list[Path] = typer.Option([], "--knowledge", help="Extra knowledge TOML file or folder."),

@@ -1,4 +1,4 @@
-"""QA results as JSON (schema muqabala.qa/1), Markdown, HTML (the draft with
+"""QA results as JSON (schema muqabala.qa/2), Markdown, HTML (the draft with
 highlights and evidence on hover) and a colour-coded terminal view.
 All article and draft text is escaped."""
 from __future__ import annotations
