@@ -433,17 +433,36 @@ def assign_events(article: Article, kb: Knowledge) -> list[EventAssignment]:
     pub = _pub(article)
     lead = {s.id for s in article.sentences[:3]}
     best_series_score = ranked_series[0][0][0] if ranked_series else 0.0
+    # where each series is named, by sentence: an untied round mention goes to the process named nearest to it
+    index_of = {s.id: i for i, s in enumerate(article.sentences)}
+    named_at = {series.key: [i for i, s in enumerate(article.sentences) if series_evidence(fold(s.text), series, kb)]
+                for series in kb.series.values()}
+
+    def nearest_series(sentence_id: str) -> str | None:
+        i = index_of[sentence_id]
+        dist = {k: min(abs(i - j) for j in where) for k, where in named_at.items() if where}
+        if not dist:
+            return None
+        best = min(dist.values())
+        closest = [k for k, d in dist.items() if d == best]
+        return closest[0] if len(closest) == 1 else None
+
     for (sscore, names), series in ranked_series:
         mentions = [m for s in article.sentences for m in round_mentions(s, series, kb)]
         tied = [m for m in mentions if m.series == series.key]
-        # untied mentions belong to this series only when the article clearly names it, and names it most
+        # untied mentions belong to this series only when the article clearly names it, and names it
+        # most or nearest to the mention
         clear = sscore > 0 and sscore >= best_series_score
-        usable = [m for m in mentions if m.body is None and (m.series == series.key or (m.series is None and clear))]
+        usable = [m for m in mentions if m.body is None and (m.series == series.key or (
+            m.series is None and sscore > 0 and (nearest_series(m.sentence_id) or (series.key if clear else None))
+            == series.key))]
         if sscore == 0 and not tied:
             continue
+        # a process the article names less than another is mentioned in passing: its rounds weigh less
+        share = min(1.0, sscore / best_series_score) if best_series_score else 1.0
         evidence: list[Evidence] = []
         for m in usable:
-            weight = ROLE_WEIGHT[m.role] * _time_factor(series, m.number, m.role, pub)
+            weight = ROLE_WEIGHT[m.role] * _time_factor(series, m.number, m.role, pub) * share
             if m.sentence_id in lead:
                 weight *= LEAD_FACTOR
             evidence.append(Evidence("mention", m.number, m.role, round(weight, 3), m.sentence_id, m.span, m.printed,
@@ -482,5 +501,6 @@ def assign_events(article: Article, kb: Knowledge) -> list[EventAssignment]:
                                        f"round {ranked[0]} {how} (score {top:.1f} of {total:.1f})", scores))
     if not results:
         return [EventAssignment(None, None, 0.0, [], "no known series")]
-    results.sort(key=lambda e: (not e.assigned, -e.confidence))
+    # two processes with a round each (a roundup): the one with the stronger evidence for its round
+    results.sort(key=lambda e: (not e.assigned, -(max(e.scores.values()) if e.assigned else 0.0), -e.confidence))
     return results
