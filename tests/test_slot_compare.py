@@ -98,3 +98,33 @@ def test_plan_before_the_round_is_superseded_not_in_conflict():
     facts = _facts([(plan, "2026-03-30"), (held, "2026-04-16"), (held, "2026-04-17")])
     v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
     assert v.status is Status.SUPERSEDED and v.label is Label.PLAN_VS_OUTCOME and not v.dissent
+
+
+def test_un_observers_and_next_round_compare():
+    un = lambda p: SlotValue("un", "", p, p, "x:0", (0, 1))  # noqa: E731
+    assert compare(un("Geir Pedersen"), un("غير بيدرسون"), KB).status is Status.AGREE
+    assert compare(un("Geir Pedersen"), un("Khawla Matar"), KB).label is Label.DIFFERENT_PERSON
+    obs = SlotValue("observers", "Jordan", "Jordan", "الأردن", "x:0", (0, 1))
+    assert compare(obs, obs, KB).status is Status.AGREE
+    when = lambda a, b, p: SlotValue("next_round", "when", f"{a}/{b}", p, "x:0", (0, 1),  # noqa: E731
+                                     start=date.fromisoformat(a), end=date.fromisoformat(b), granularity="half")
+    c = compare(when("2025-01-01", "2025-06-30", "H1 2025"), when("2025-07-01", "2025-12-31", "H2 2025"), KB)
+    assert c.status is Status.CONFLICT and c.label is Label.DIFFERENT_TIMING and "2025" in c.reason
+    where = lambda v: SlotValue("next_round", "where", v, v, "x:0", (0, 1))  # noqa: E731
+    assert compare(where("Astana"), where("to be decided"), KB).status is Status.AGREE
+    assert compare(where("Astana"), where("Tehran"), KB).label is Label.DIFFERENT_PLACE
+
+
+def test_kazakh_capital_resolves_to_the_name_of_the_day():
+    text = "The 13th round of the Astana talks on Syria opened on Thursday in the Kazakh capital."
+    f = extract_facts(article(text, "2019-08-01"), KB)
+    v = f.get("venue")[0]
+    assert v.value == "Astana" and v.name_status == "descriptive" and "Nur" in v.reason
+
+
+def test_background_and_hypothetical_places_are_not_the_venue():
+    text = ("The 16th round of the Astana talks on Syria ended on Thursday in Nur-Sultan. "
+            "The format has met 16 times since 2017, two of them in Sochi. "
+            "Officials said the next venue could be Moscow, Ankara or Tehran.")
+    f = extract_facts(article(text, "2021-07-08"), KB)
+    assert {v.value for v in f.get("venue")} == {"Astana"}

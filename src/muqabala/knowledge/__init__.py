@@ -24,6 +24,7 @@ class PlaceName:
     names: tuple[str, ...]
     valid_from: date | None
     valid_until: date | None
+    descriptive: bool = False      # "the Kazakh capital": the place by its role, valid under every name
 
 
 @dataclass(frozen=True)
@@ -38,14 +39,23 @@ class Place:
         key = fold_key(printed)
         return [era for era in self.eras if key in {fold_key(n) for n in era.names}]
 
+    def name_on(self, on: date) -> str | None:
+        """The place's name on a day (its last listed spelling of that era)."""
+        era = next((e for e in self.eras if not e.descriptive and (e.valid_from is None or e.valid_from <= on)
+                    and (e.valid_until is None or on < e.valid_until)), None)
+        return era.names[-1] if era else None
+
     def name_status(self, printed: str, on: date) -> tuple[str, str]:
-        """('valid'|'outdated'|'not yet'|'unknown', reason) for a name used on a date."""
+        """('valid'|'outdated'|'not yet'|'descriptive'|'unknown', reason) for a name used on a date."""
         eras = self.era_of(printed)
         if not eras:
             return "unknown", ""
+        if all(e.descriptive for e in eras):
+            name = self.name_on(on)
+            return "descriptive", f"'{printed}' names the city by its role; it was {name} then" if name else ""
         if any((e.valid_from is None or e.valid_from <= on) and (e.valid_until is None or on < e.valid_until) for e in eras):
             return "valid", ""
-        current = next((e for e in self.eras if (e.valid_from is None or e.valid_from <= on)
+        current = next((e for e in self.eras if not e.descriptive and (e.valid_from is None or e.valid_from <= on)
                         and (e.valid_until is None or on < e.valid_until)), None)
         era = eras[-1]
         if era.valid_until and on >= era.valid_until:
@@ -195,7 +205,8 @@ def _date(value) -> date | None:
 def _merge(kb: Knowledge, data: dict, source: str) -> None:
     try:
         for p in data.get("place", []):
-            eras = tuple(PlaceName(tuple(e["names"]), _date(e.get("from")), _date(e.get("until")))
+            eras = tuple(PlaceName(tuple(e["names"]), _date(e.get("from")), _date(e.get("until")),
+                                   bool(e.get("descriptive", False)))
                          for e in p.get("name", []))
             kb.places[p["key"]] = Place(p["key"], p.get("kind", "city"), p.get("country"), p.get("capital"), eras)
         for p in data.get("party", []):

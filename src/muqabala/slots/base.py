@@ -217,7 +217,7 @@ def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern) -> bool
 def _location_cue(ftext: str, fstart: int) -> bool:
     """'في X', 'بـX', 'في العاصمة الكازاخستانية، X', 'in X', 'at X'."""
     before = ftext[max(0, fstart - 60):fstart]
-    pattern = r"(?:(?<![\w])(?:في|ب|in|at)\s+|(?<![\w])ب)(?:(?:ال)?عاصمه(?:\s+\w+يه?)?\s*,?\s*|(?:the\s+)?(?:\w+\s+)?capital(?:\s+city)?(?:\s+of\s+\w+)?\s*,?\s*)?$"
+    pattern = r"(?:(?<![\w])(?:في|ب|in|at)\s+(?:the\s+)?|(?<![\w])ب)(?:(?:ال)?عاصمه(?:\s+\w+يه?)?\s*,?\s*|(?:the\s+)?(?:\w+\s+)?capital(?:\s+city)?(?:\s+of\s+\w+)?\s*,?\s*)?$"
     if re.search(pattern, before, re.I):
         return True
     # the place itself carries the prefix: "بأستانة"

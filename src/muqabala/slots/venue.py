@@ -102,8 +102,10 @@ class Venue(SlotType):
                 s.reason = f"{reason}; checked against {basis}"
 
     def representative(self, values: list[SlotValue]) -> list[SlotValue]:
+        # a city's name before its description ("the Kazakh capital"), before a country
+        named = [v for v in values if not v.weak and v.name_status != "descriptive"]
         strong = [v for v in values if not v.weak]
-        return (strong or values)[:1]
+        return (named or strong or values)[:1]
 
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
         if a.value != b.value:
