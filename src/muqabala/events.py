@@ -61,6 +61,8 @@ FUTURE_WORDS = ("ستعقد", "سيعقد", "ستنعقد", "سينعقد", "س�
                 "المرتقب", "المرتقبه", "المزمع", "المقرر", "مقرر", "will be held", "will take place", "would be held",
                 "is expected", "are expected", "scheduled", "due to", "will host", "to host", "to be held", "to hold",
                 "will start", "will begin", "will kick off", "ahead of", "تنطلق غدا", "غدا")
+DECIDED_WORDS = ("to hold", "decided to hold", "agreed to hold", "will hold", "convene the", "لعقد", "بعقد",
+                 "تقرر عقد", "على عقد")
 ROLE_MODIFIERS = PREV_WORDS + NEXT_WORDS + ("رقم", "number", "no.", "no")
 # "the next round", "الجولة المقبلة" with no number: the calendar says which round comes next
 NEXT_UNNUMBERED = re.compile(
@@ -245,6 +247,8 @@ def _role(ftext: str, span: tuple[int, int], mods: str) -> Role:
         return Role.PREVIOUS
     if re.search(rf"(?<![\w])(?:{_alts(NEXT_WORDS)})(?![\w])", mods_f, re.I) or _near(ftext, span, NEXT_WORDS, 12, 20):
         return Role.NEXT
+    if re.search(rf"(?<![\w])(?:{_alts(DECIDED_WORDS)})(?![\w])", ftext[max(0, span[0] - 35):span[0]], re.I):
+        return Role.NEXT  # "decided to hold the 17th meeting": announced, not reported
     return Role.OWN
 
 
@@ -358,7 +362,7 @@ def _time_factor(series: Series, number: int, role: Role, pub: date | None) -> f
         return 1.5
     if pub < known.start - timedelta(days=45):
         return 0.6  # announced far ahead: a plan, or a misnumbered round
-    return 0.7
+    return 0.7 if pub <= known.end + timedelta(days=60) else 0.4  # recalled; the longer ago, the less it says
 
 
 def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pattern) -> list[Evidence]:
@@ -366,19 +370,23 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
     the series calendar."""
     out: list[Evidence] = []
     pub_day = _pub(article)
+    in_progress = bool(pub_day and series.round_on(pub_day, before=0, after=3))
     lead = {s.id for s in article.sentences[:3]}
     for s in article.sentences:
         f = fold(s.text)
         if not (talk.search(f) or series_evidence(f, series, kb)):
             continue
         prev = bool(re.search(rf"(?<![\w])(?:{_alts(PREV_WORDS)})(?![\w])", f, re.I))
+        ahead = bool(re.search(rf"(?<![\w])(?:{_alts(NEXT_WORDS + DECIDED_WORDS)})(?![\w])", f, re.I))
         for t in parse_times(s.text, article.published, base=s.start):
             if t.granularity != "day" or not t.resolved:
                 continue
             for r in series.rounds:
                 if t.start <= r.end and r.start <= t.end:
-                    role = Role.PREVIOUS if prev else Role.OWN
+                    role = Role.PREVIOUS if prev else Role.NEXT if ahead else Role.OWN
                     weight = 1.2 if role is Role.OWN else 0.2
+                    if role is Role.NEXT and pub_day and pub_day < r.start and not in_progress:
+                        weight = 0.8  # a preview dating the meeting ahead: that meeting is its subject
                     if s.id in lead:
                         weight *= LEAD_FACTOR
                     if pub_day and pub_day > r.end + timedelta(days=20):
@@ -388,9 +396,13 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
     pub = PubDate.parse(article.published)
     if pub and pub.as_date:
         r = series.round_on(pub.as_date, before=0, after=1)
+        just_after = series.round_on(pub.as_date, before=0, after=3)
         if r:
             out.append(Evidence("published", r.number, Role.OWN, 1.0, None, None, article.published,
                                 f"published during round {r.number} ({r.start}/{r.end})"))
+        elif just_after:
+            out.append(Evidence("published", just_after.number, Role.OWN, 0.8, None, None, article.published,
+                                f"published just after round {just_after.number} ({just_after.start}/{just_after.end})"))
         else:
             soon = series.round_on(pub.as_date, before=6, after=0)
             future = re.search(rf"(?<![\w])(?:{_alts(FUTURE_WORDS)})(?![\w])",
@@ -398,7 +410,7 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
             if soon and future:
                 out.append(Evidence("published", soon.number, Role.NEXT, 0.6, None, None, article.published,
                                     f"a preview published days before round {soon.number} ({soon.start})"))
-    if pub_day:
+    if pub_day and not in_progress:
         upcoming = next((r for r in sorted(series.rounds, key=lambda r: r.start)
                          if r.start > pub_day and r.start - pub_day <= timedelta(days=120)), None)
         if upcoming:
