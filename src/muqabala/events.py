@@ -61,8 +61,9 @@ FUTURE_WORDS = ("ستعقد", "سيعقد", "ستنعقد", "سينعقد", "س�
                 "المرتقب", "المرتقبه", "المزمع", "المقرر", "مقرر", "will be held", "will take place", "would be held",
                 "is expected", "are expected", "scheduled", "due to", "will host", "to host", "to be held", "to hold",
                 "will start", "will begin", "will kick off", "ahead of", "تنطلق غدا", "غدا")
-DECIDED_WORDS = ("to hold", "decided to hold", "agreed to hold", "will hold", "convene the", "لعقد", "بعقد",
-                 "تقرر عقد", "على عقد")
+DECIDED_WORDS = ("to hold", "decided to hold", "agreed to hold", "will hold", "convene the", "agreed that",
+                 "decided that", "لعقد", "بعقد", "تقرر عقد", "على عقد", "على ان تعقد", "على ان يعقد")
+RECALLED = "\u2063recalled"  # marker on a mention in a sentence dated in the past
 ROLE_MODIFIERS = PREV_WORDS + NEXT_WORDS + ("رقم", "number", "no.", "no")
 # "the next round", "الجولة المقبلة" with no number: the calendar says which round comes next
 NEXT_UNNUMBERED = re.compile(
@@ -93,6 +94,7 @@ class RoundMention:
     printed: str
     series: str | None = None  # the series it is tied to; None: untied (the article's series decides)
     body: str | None = None    # another body's round ("Constitutional Committee"): not a series round
+    recalled: bool = False     # in a sentence dated in the past ("held on 16 February last")
 
 
 @dataclass(frozen=True)
@@ -312,6 +314,8 @@ def round_mentions(sentence: Sentence, series: Series, kb: Knowledge) -> list[Ro
     body_spans = [(_body_at(kb, m.group()), m.start()) for m in body_pattern.finditer(ftext)] if body_pattern else []
     numbers = {v for _, _, v, _ in found}
     background = _background(ftext, numbers)
+    # "held on 16 February last": a sentence dated in the past speaks of an earlier round
+    recalled = any(t.relative == "past" and t.granularity in ("day", "month") for t in parse_times(sentence.text))
     out = []
     taken: list[tuple[int, int]] = []
     for start, end, value, mods in sorted(found, key=lambda f: (f[0], -f[1])):
@@ -324,9 +328,11 @@ def round_mentions(sentence: Sentence, series: Series, kb: Knowledge) -> list[Ro
         role = _role(ftext, (start, end), mods)
         if role is Role.OWN and background:
             role = Role.BACKGROUND
+        elif role is Role.OWN and recalled:
+            mods = (mods or "") + " " + RECALLED  # weighs less, but may still be the article's subject
         s, e = folded.span(start, min(end, len(ftext)))
         out.append(RoundMention(value, role, sentence.id, (sentence.start + s, sentence.start + e),
-                                sentence.text[s:e].strip(), key, body))
+                                sentence.text[s:e].strip(), key, body, recalled=RECALLED in (mods or "")))
     return out
 
 
@@ -475,6 +481,8 @@ def assign_events(article: Article, kb: Knowledge) -> list[EventAssignment]:
         evidence: list[Evidence] = []
         for m in usable:
             weight = ROLE_WEIGHT[m.role] * _time_factor(series, m.number, m.role, pub) * share
+            if m.recalled:
+                weight *= 0.4
             if m.sentence_id in lead:
                 weight *= LEAD_FACTOR
             evidence.append(Evidence("mention", m.number, m.role, round(weight, 3), m.sentence_id, m.span, m.printed,
