@@ -131,3 +131,22 @@ def test_real_patterns_restated():
     assert facts["tag_only"].get("un")[0].title == "deputy special envoy"
     khaji = facts["kazakh_capital"].get("heads", "Iran")
     assert khaji and khaji[0].value == "Ali Asghar Khaji"
+
+
+def test_calendar_evidence_forms():
+    # known only to the month, and the month holds one round
+    assert event_of("Iran, Russia and Turkey issued a joint statement on the Astana talks on Tuesday.",
+                    "2017-01") == ("astana-syria", 1)
+    # a fresh round announced the day before it opens
+    assert event_of("Russia, Turkey and Iran are pressing ahead with a fresh round of Syria talks in Astana, "
+                    "the Kazakh foreign minister said.", "2017-03-13") == ("astana-syria", 3)
+    # the round held last February is recalled in a preview of the next one
+    text = ("The Kazakh foreign ministry said the next round of the Astana talks would be held in summer. "
+            "The 15th round was held on 16 February last in Sochi.")
+    assert event_of(text, "2021-04-20") != ("astana-syria", 15)
+
+
+def test_a_round_agreed_for_later_is_not_the_article_round():
+    text = ("The guarantors agreed that the seventh round of the Astana talks be held in late October. "
+            "The sixth round ended today in Astana with an agreement on the Idlib zone.")
+    assert event_of(text, "2017-09-15") == ("astana-syria", 6)

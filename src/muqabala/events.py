@@ -68,7 +68,7 @@ ROLE_MODIFIERS = PREV_WORDS + NEXT_WORDS + ("رقم", "number", "no.", "no")
 # "the next round", "الجولة المقبلة" with no number: the calendar says which round comes next
 NEXT_UNNUMBERED = re.compile(
     r"(?<![\w])(?:ال|[وبلف]ال)(?:جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات)\s+(?:ال\S+\s+)?(?:المقبله|القادمه|المقبل|القادم|الجديده|الجديد)(?![\w])"
-    r"|(?<![\w])(?:next|upcoming|forthcoming|new)\s+(?:\S+\s+)?(?:round|meeting|session)(?![\w])", re.I)
+    r"|(?<![\w])(?:next|upcoming|forthcoming|new|fresh)\s+(?:\S+\s+)?(?:round|meeting|session)(?![\w])", re.I)
 
 
 class Role(StrEnum):
@@ -400,6 +400,12 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
                     out.append(Evidence("dates", r.number, role, round(weight, 3), s.id, t.span,
                                         t.text, f"dates within round {r.number} ({r.start}/{r.end})"))
     pub = PubDate.parse(article.published)
+    if pub and pub.month and not pub.day:
+        # known only to the month: a month with exactly one round of the series points at it
+        month = [r for r in series.rounds if (r.start.year, r.start.month) == (pub.year, pub.month)]
+        if len(month) == 1:
+            out.append(Evidence("published", month[0].number, Role.OWN, 0.9, None, None, article.published,
+                                f"published in the month of round {month[0].number} ({month[0].start})"))
     if pub and pub.as_date:
         r = series.round_on(pub.as_date, before=0, after=1)
         just_after = series.round_on(pub.as_date, before=0, after=3)
