@@ -98,7 +98,7 @@ def predicted_slots(facts, kb) -> dict[str, set]:
     for v in facts.get("heads"):
         if v.key != "UN":  # the gold records the UN under `un`
             out["heads"].add((v.key, v.value, v.printed))
-    for v in facts.get("un"):
+    for v in REGISTRY["un"].representative(facts.get("un")):
         out["un"].add((v.value, v.printed))
     for v in facts.get("observers"):
         if v.key != "UN":  # the gold records the UN under `un`

@@ -19,6 +19,8 @@ UN_TITLE = re.compile(
     r"|(?:نايب\w*\s+)?(?:ال)?مبعوث\w*\s+(?:ال)?(?:اممي|الاممي|الدولي|الخاص)\w*(?:\s+(?:الخاص|الى\s+سوريا|لسوريا|الى\s+سوريه|لسوريه))*"
     r"|(?:نايب\w*\s+)?(?:ال)?مبعوث\w*\s+(?:ال)?خاص\s+(?:ل)?(?:ل?الامين\s+العام|للامم\s+المتحده)(?:\s+(?:الى\s+سوري\w|لسوري\w))?"
     r"|(?:نايب\w*\s+)?(?:ال)?ممثل\w*\s+(?:ال)?(?:اممي|الامم\s+المتحده|للامم\s+المتحده))", re.I)
+# The Secretary-General and spokespeople speak for the UN; they do not represent it at a round.
+NOT_REPRESENTING = re.compile(r"secretary|spokes|أمين|متحدث", re.I)
 DEPUTY = re.compile(r"(?<![\w])(?:deputy|نايب\w*)(?![\w])", re.I)
 PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
                   r"سيحضر|ستحضر|المرتقب)(?![\w])", re.I)
@@ -37,7 +39,8 @@ class UNRepresentation(SlotType):
         plan = bool(PLAN.search(f))
         seen_people = set()
         for m in ctx.kb.find(ctx.sentence.text, "person", ctx.sentence.start):
-            if known_party(m.key, ctx.kb) in ("UN", "United Nations"):
+            if known_party(m.key, ctx.kb) in ("UN", "United Nations") and not NOT_REPRESENTING.search(
+                    " ".join(ctx.kb.people[m.key].roles)):
                 role = _role(ctx.kb.people[m.key].roles)
                 a = _fpos(ctx, m.span[0])
                 if DEPUTY.search(f[max(0, a - 40):a]):
@@ -52,6 +55,8 @@ class UNRepresentation(SlotType):
             if name is None:
                 continue
             s0, e0, printed = name
+            if printed.startswith("و") or printed.startswith("ف"):
+                continue  # "وأطراف النزاع": a conjunction, not a name
             key, how = canonical_person(printed, ctx.kb)
             if key in seen_people or (how and known_party(key, ctx.kb) not in ("UN", "United Nations")):
                 continue
