@@ -128,3 +128,9 @@ def test_background_and_hypothetical_places_are_not_the_venue():
             "Officials said the next venue could be Moscow, Ankara or Tehran.")
     f = extract_facts(article(text, "2021-07-08"), KB)
     assert {v.value for v in f.get("venue")} == {"Astana"}
+
+
+def test_a_weekday_ahead_is_the_coming_one():
+    text = "The 12th round of the Astana talks on Syria will open on Thursday in Nur-Sultan."
+    f = extract_facts(article(text, "2019-04-22"), KB)  # a Monday
+    assert [d.start for d in f.get("dates")] == [date(2019, 4, 25)]

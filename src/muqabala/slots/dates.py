@@ -15,6 +15,7 @@ from ..knowledge import Knowledge
 import re
 
 from ..events import _words_re
+from ..normalize import fold
 from .base import AGREE, HOLD_VERBS, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx, _fpos
 from .registry import SlotType, register
 
@@ -63,6 +64,7 @@ class Dates(SlotType):
                 continue
             if not _dates_the_meeting(ctx, t) or _of_another_body(ctx, t):
                 continue
+            t = _coming_weekday(ctx, t)
             about = ctx.about
             if about is About.THIS and own and _other_round(ctx, t, own):
                 about = About.BACKGROUND  # the dates of another known round, recalled
@@ -88,6 +90,33 @@ def _other_round(ctx: _Ctx, t, own) -> bool:
     if t.granularity != "day" or abs((t.start - own.start).days) < 45:
         return False
     return any(r.number != own.number and t.start <= r.end and r.start <= t.end for r in ctx.series.rounds)
+
+
+AHEAD = re.compile(r"(?<![\w])(?:will|would|is\s+to|are\s+to|due|scheduled|expected|set\s+to|to\s+(?:start|begin|open|be\s+held)|"
+                   r"سيعقد|ستعقد|ستنطلق|سينطلق|تنطلق|ستبدا|سيبدا|ستستمر|المقرر|مقرر|المزمع|المرتقب|المقبل|القادم)(?![\w])", re.I)
+
+
+def _coming_weekday(ctx: _Ctx, t):
+    """A bare weekday is resolved to the last such day before publication; in a clause that speaks of
+    what is ahead ("talks will open on Monday") it is the coming one."""
+    from dataclasses import replace
+
+    if re.search(r"\d", t.text) or t.granularity != "day" or not t.resolved or t.relative == "past":
+        return t
+    if re.search(r"(?<![\w])(?:امس|اليوم|yesterday|today)(?![\w])", fold(t.text), re.I):
+        return t
+    a = _fpos(ctx, t.span[0])
+    clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), "")
+    if not AHEAD.search(clause):
+        return t
+    from ..timeexpr import PubDate
+
+    pub = PubDate.parse(ctx.article.published)
+    if pub is None or pub.as_date is None or t.start >= pub.as_date:
+        return t
+    shift = timedelta(days=7)
+    return replace(t, start=t.start + shift, end=t.end + shift, label=(t.start + shift).isoformat(),
+                   note="the coming weekday (the clause speaks of what is ahead)")
 
 
 def _far(t, own, days: int = 20) -> bool:
