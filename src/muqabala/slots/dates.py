@@ -29,10 +29,22 @@ SPEECH = re.compile(r"(?<![\w])(?:[وف]?(?:قال|قالت|اعلن|اعلنت|
                     r"according|expected|arrived|arrives|arrival)(?![\w])", re.I)
 
 
+# Meetings that are not the round itself, or that did not take place as planned.
+OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|technical|expert\w*|preparatory|"
+                           r"كان\s+مقررا|كان\s+من\s+المقرر|was\s+(?:scheduled|supposed|due|expected)|had\s+been\s+scheduled)(?![\w])",
+                           re.I)
+
+
 def _dates_the_meeting(ctx: _Ctx, t) -> bool:
-    """A time in a clause about the meeting; a bare weekday also needs no verb of saying there."""
+    """A time in a clause about the meeting (not an experts' meeting, not a plan that fell through);
+    not the day a statement was made; a bare weekday also needs no verb of saying in its clause."""
     a = _fpos(ctx, t.span[0])
     clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), ctx.folded.text)
+    if OTHER_MEETING.search(ctx.folded.text[max(0, a - 80):a + 40]):
+        return False
+    b = _fpos(ctx, t.span[1] - 1) + 1
+    if SPEECH.search(ctx.folded.text[max(0, a - 45):a]) or SPEECH.search(ctx.folded.text[b:b + 25]):
+        return False  # "the State Department said on Friday (13 January)", "on 4 January X announced": a statement's day
     if re.search(r"\d", t.text):
         return True
     return bool(_HOLD.search(clause) or MEETING.search(clause)) and not SPEECH.search(clause)
@@ -70,6 +82,8 @@ class Dates(SlotType):
                 about = About.BACKGROUND  # the dates of another known round, recalled
             elif about is About.THIS and own and t.relative == "past" and t.end < own.start:
                 about = About.BACKGROUND  # "18-19 April last": something before the round
+            elif about is About.THIS and own and t.relative == "next" and t.start > own.end:
+                about = About.BACKGROUND  # "8 February next": something after the round
             elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round:
                 # weeks away from the round's known dates, in a sentence that does not name the round:
                 # another occasion (a congress, a summit, a ministers' call), not this round's dates
