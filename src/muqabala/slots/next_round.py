@@ -68,15 +68,21 @@ def compare_announced(a: SlotValue, b: SlotValue, slot_title: str) -> Comparison
     return Comparison(Status.CONFLICT, label, f"{a.printed} vs {b.printed}")
 
 
-@register
-class NextRound(SlotType):
-    name = "next_round"
+class Announced(SlotType):
+    """What is announced to come next (a round, a summit): number / when / where, about the next event."""
     about = About.NEXT
     keyed = True
-    title = "next round"
+    kind = "round"
 
     def extract(self, ctx: _Ctx) -> list[SlotValue]:
-        return announcements(ctx, "round", self.name)
+        return announcements(ctx, self.kind, self.name)
 
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
         return compare_announced(a, b, self.title)
+
+
+@register
+class NextRound(Announced):
+    name = "next_round"
+    title = "next round"
+    kind = "round"

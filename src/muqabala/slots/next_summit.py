@@ -3,24 +3,16 @@ Kept apart from the next round; an outlet that puts the next round where the
 others put the summit has confused the two (next_round_vs_summit)."""
 from __future__ import annotations
 
-from ..knowledge import Knowledge
-from .base import About, Comparison, Label, SlotValue, Status, _Ctx
-from .next_round import announcements, compare_announced
-from .registry import SlotType, register
+from .base import Comparison, Label, SlotValue, Status
+from .next_round import Announced
+from .registry import register
 
 
 @register
-class NextSummit(SlotType):
+class NextSummit(Announced):
     name = "next_summit"
-    about = About.NEXT
-    keyed = True
     title = "next summit"
-
-    def extract(self, ctx: _Ctx) -> list[SlotValue]:
-        return announcements(ctx, "summit", self.name)
-
-    def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
-        return compare_announced(a, b, self.title)
+    kind = "summit"
 
 
 def round_vs_summit(round_where: SlotValue, summit_wheres: list[SlotValue], own_summits: list[SlotValue]) -> Comparison:
