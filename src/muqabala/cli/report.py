@@ -28,7 +28,9 @@ def report(
     model: str = MODEL_OPT,
     knowledge: list[Path] = typer.Option([], "--knowledge", help="Extra knowledge TOML file or folder."),
 ) -> None:
-    """Per event: slot verdicts across outlets, a claims × outlets coverage matrix, and the conflicts with evidence."""
+    """Per event: each slot's consensus and the outlets that depart from it, conflicts by class with evidence,
+    the widely carried claims (the full claims × outlets matrix up to 5 outlets, or in --format html), and the
+    articles that could not be assigned to a round."""
     check_format(format, ("table", "md", "html", "json"))
     if not paths and not SentenceIndex.exists(index):
         raise MuqabalaError(f"give article paths, or build the index '{index}' first with: muqabala index PATH...")

@@ -3,7 +3,10 @@ and where (each compared on its own key). Values are about the next event
 (about=next). A place still "to be decided" never conflicts."""
 from __future__ import annotations
 
+from datetime import date
+
 from ..knowledge import Knowledge
+from ..timeexpr import PubDate
 from ..normalize import fold
 from .base import (AGREE, TBD, About, Comparison, Label, SlotValue, Status, _Ctx, _fpos, _is_talks_name,
                    _location_cue, _prefixed, _span)
@@ -16,6 +19,10 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
     """when/where (and the number, for rounds) after each announcement of `kind`, up to the next one."""
     if ctx.hypothetical or ctx.about is About.BACKGROUND:
         return []
+    own = ctx.series.round(ctx.event_round)
+    pub = PubDate.parse(ctx.article.published)
+    if own and pub and pub.year and date(pub.year, pub.month or 12, pub.day or 28) < own.start:
+        return []  # a preview: "the next meeting" it announces is the article's own round
     f = ctx.folded.text
     talk = _words_re(ctx.series.talk_words + ctx.series.round_words)
     out = []
@@ -29,10 +36,9 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
             if n:
                 out.append(SlotValue(slot, "round", str(n), printed, ctx.sentence.id, (s0, e0), about=About.NEXT,
                                      weak=number is None))
-        own = ctx.series.round(ctx.event_round)
         for t in ctx.times:
             if b <= _fpos(ctx, t.span[0]) < limit and t.resolved:
-                if own and t.granularity == "day" and t.start <= own.end and own.start <= t.end:
+                if own and t.start <= own.end and own.start <= t.end:
                     break  # a preview's "next meeting" is the article's own round, not the one after
                 out.append(time_value(slot, "when", t, ctx, About.NEXT))
                 break
