@@ -134,3 +134,18 @@ def test_a_weekday_ahead_is_the_coming_one():
     text = "The 12th round of the Astana talks on Syria will open on Thursday in Nur-Sultan."
     f = extract_facts(article(text, "2019-04-22"), KB)  # a Monday
     assert [d.start for d in f.get("dates")] == [date(2019, 4, 25)]
+
+
+def test_dates_of_other_occasions_are_not_the_rounds():
+    text = ("The 2nd round of the Astana talks on Syria opened on 16 February in Astana. "
+            "The State Department said on Friday (10 February 2017) that it had no invitation to the Astana talks. "
+            "Gatilov hoped the Astana round would help a meeting in Geneva scheduled for February 23rd. "
+            "The guarantors also set 29 and 30 January as the date of the Syrian National Dialogue Congress.")
+    f = extract_facts(article(text, "2017-02-16"), KB)
+    assert [(d.start.isoformat(), d.end.isoformat()) for d in f.get("dates")] == [("2017-02-16", "2017-02-16")]
+
+
+def test_a_previews_next_meeting_is_its_own_round():
+    text = "The next meeting of the Astana talks on Syria will be held in Sochi on July 30-31, the ministry said."
+    f = extract_facts(article(text, "2018-07-10"), KB)
+    assert f.event.round == 10 and not f.get("next_round")

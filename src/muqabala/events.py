@@ -219,7 +219,7 @@ def _body_at(kb: Knowledge, text: str) -> str | None:
     pattern = _bodies_re(kb)
     if pattern is None:
         return None
-    m = pattern.search(text)
+    m = pattern.search(fold(text))
     if not m:
         return None
     found = fold(m.group())

@@ -35,6 +35,13 @@ OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|
                            re.I)
 
 
+def _other_series_place(ctx: _Ctx, text: str) -> bool:
+    """A place where another series meets, named right before a date."""
+    keys = {k for s in ctx.kb.series.values() if s.key != ctx.series.key for k in s.name_places}
+    keys -= set(ctx.series.name_places)
+    return any(m.key in keys for m in ctx.kb.find(text, "place"))
+
+
 def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     """A time in a clause about the meeting (not an experts' meeting, not a plan that fell through);
     not the day a statement was made; a bare weekday also needs no verb of saying in its clause."""
@@ -42,6 +49,8 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), ctx.folded.text)
     if OTHER_MEETING.search(ctx.folded.text[max(0, a - 80):a + 40]):
         return False
+    if _other_series_place(ctx, ctx.folded.text[max(0, a - 50):a]):
+        return False  # "a meeting in Geneva scheduled for February 23rd"
     b = _fpos(ctx, t.span[1] - 1) + 1
     if SPEECH.search(ctx.folded.text[max(0, a - 45):a]) or SPEECH.search(ctx.folded.text[b:b + 25]):
         return False  # "the State Department said on Friday (13 January)", "on 4 January X announced": a statement's day
