@@ -29,7 +29,8 @@ TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|
                  r"(determined|decided|announced|set)|undecided\s+venue", re.I)
 OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(مراقب\w*|observer\w*)", re.I)
 HEAD_TRIGGER = re.compile(
-    r"(?<![\w])(?:و|ف)?(?P<verb>تراس|يتراس|تتراس|تراست|يراس|تراسه|يراسه|تراسها|يراسها|برياسه|رياسه|رييس|head(?:ed|s)?\s+by|led\s+by|"
+    r"(?<![\w])(?:و|ف)?(?P<verb>تراس|يتراس|تتراس|تراست|يراس|تراسه|يراسه|تراسها|يراسها|سيتراس|ستتراس|سيراس|سيتراسه|برياسه|رياسه|رييس|"
+    r"head(?:ed|s)?\s+by|led\s+by|leader\s+of|chief\s+of|"
     r"chaired\s+by|head\s+of|headed|led|(?:is\s+|was\s+|are\s+|were\s+)?represented\s+by|has\s+sent|has\s+dispatched|sent|dispatched|"
     r"يمثلها|يمثله|ويمثل|يمثل|مثلها|مثله|ممثله|ممثلا\s+ب)(?![\w])", re.I)
 CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]]|(?<![\w])(?:فيما|بينما|بالاضافه\s+الي|فضلا\s+عن|كما|while|whereas|and\s+the)(?![\w])", re.I)

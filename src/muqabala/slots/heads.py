@@ -62,10 +62,15 @@ class Heads(SlotType):
                 continue
             name_from = ca + trig.end()
             name = _find_name(ctx, name_from, cb)
-            if name is None and ci + 1 < len(clauses) and TITLE.search(f[name_from:cb]):
-                # "led by Presidential Envoy for the Syrian Settlement, Alexander Lavrentiev"
-                name = _find_name(ctx, *clauses[ci + 1])
-            if name is None and trig.group("verb").lower().startswith(("headed", "led", "head of", "رييس")):
+            if name is None and ci + 1 < len(clauses) and (
+                    TITLE.search(f[name_from:cb]) or verb.startswith(("head of", "رييس", "leader of", "chief of"))):
+                # "led by Presidential Envoy for the Syrian Settlement, Alexander Lavrentiev";
+                # "رئيس وفد فصائل المعارضة، محمد علوش": the name is the short clause after the comma
+                nxt = clauses[ci + 1]
+                if len(f[nxt[0]:nxt[1]].split()) <= 6:
+                    name = _find_name(ctx, *nxt)
+            if name is None and trig.group("verb").lower().startswith(("headed", "led", "head of", "رييس", "leader of",
+                                                                       "chief of")):
                 name = _find_name(ctx, ca, ca + trig.start())
                 if name is None and ci > 0 and trig.start() <= 3:
                     # "Alexander Lavrentiev, head of the Russian delegation": the name is the clause before
