@@ -335,7 +335,8 @@ def _mask_quotes(text: str) -> str:
 
 
 BACKGROUND = re.compile(
-    r"(?<![\w])(?:منذ|since|so\s+far|to\s+date|until\s+now|حتي\s+الان|حتى\s+الان|سلسله|series\s+of|"
+    r"(?<![\w])(?:منذ|since|so\s+far|to\s+date|until\s+now|حتي\s+الان|حتى\s+الان|"
+    r"سلسله\s+(?:من\s+)?(?:ال)?(?:جولات|اجتماعات|لقاءات|مفاوضات)|series\s+of\s+(?:rounds|meetings|talks)|"
     r"انطلقت\s+(?:في|عام)|began\s+in|launched\s+in|started\s+in|first\s+(?:round|meeting)\s+(?:was\s+)?held|"
     r"(?:جولات|اجتماعات|لقاءات|rounds|meetings)\s+(?:عقدت|سابقه|held|previous|earlier)|"
     r"\d+\s+(?:جولات|جوله|اجتماعا|اجتماعات|rounds|meetings))(?![\w])", re.I)

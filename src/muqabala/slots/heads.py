@@ -24,6 +24,18 @@ TITLE_SYNONYMS = [{"نائب", "معاون", "مساعد", "deputy", "assistant"
 HONORIFICS = re.compile(r"(?<![\w])(?:الدكتور|الدكتوره|د\.|السيد|السيده|السفير(?=\s*$)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w])", re.I)
 
 
+WITH = re.compile(r"(?<![\w])(?:مع|with)(?=\s+(?:ال)?(?:وفد|\S+\s+delegation|the\s+\S+\s+delegation))", re.I)
+
+
+def _head_clauses(f: str) -> list[tuple[int, int]]:
+    """Clauses, also cut before "with the Iranian delegation headed by …": one sentence often pairs two heads."""
+    out = []
+    for a, b in _clauses(f):
+        cuts = [a] + [a + m.start() for m in WITH.finditer(f[a:b])] + [b]
+        out += [(x, y) for x, y in zip(cuts, cuts[1:]) if y > x]
+    return out
+
+
 def clean_title(raw: str) -> str:
     """The title as printed, from its first title word, without honorifics or leftovers."""
     m = TITLE.search(raw) or re.search(r"(?<![\w])(?:رئيس|head|chief|director|senior|special|deputy|نائب)(?![\w])",
@@ -51,7 +63,7 @@ class Heads(SlotType):
             return []
         f = ctx.folded.text
         out = []
-        clauses = _clauses(f)
+        clauses = _head_clauses(f)
         for ci, (ca, cb) in enumerate(clauses):
             trig = HEAD_TRIGGER.search(f[ca:cb])
             verb = trig.group("verb").lower() if trig else ""
