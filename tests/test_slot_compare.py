@@ -149,3 +149,15 @@ def test_a_previews_next_meeting_is_its_own_round():
     text = "The next meeting of the Astana talks on Syria will be held in Sochi on July 30-31, the ministry said."
     f = extract_facts(article(text, "2018-07-10"), KB)
     assert f.event.round == 10 and not f.get("next_round")
+
+
+def test_heads_patterns_from_real_coverage():
+    text = ("سيترأس الوفد الروسي ألكسندر لافرنتييف، فيما سيترأس الوفد التركي سيدات أونال، والوفد الإيراني علي أصغر حاجي "
+            "في الجولة الـ 20 من محادثات أستانا. "
+            "وعقد وفد الجمهورية العربية السورية برئاسة أيمن سوسان لقاء مع الوفد الروسي برئاسة ألكسندر لافرنتييف "
+            "في الجولة الـ 20 من محادثات أستانا. "
+            "وقال رئيس وفد المعارضة، أحمد طعمة، إن الجولة الـ 20 من محادثات أستانا لم تحقق شيئا.")
+    f = extract_facts(article(text, "2023-06-20"), KB)
+    heads = {(v.key, v.value) for v in f.get("heads")}
+    assert {("Russia", "Alexander Lavrentiev"), ("Iran", "Ali Asghar Khaji"), ("Syrian government", "Ayman Sousan"),
+            ("Syrian opposition", "Ahmad Toma")} <= heads

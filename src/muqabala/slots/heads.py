@@ -24,6 +24,7 @@ TITLE_SYNONYMS = [{"نائب", "معاون", "مساعد", "deputy", "assistant"
 HONORIFICS = re.compile(r"(?<![\w])(?:الدكتور|الدكتوره|د\.|السيد|السيده|السفير(?=\s*$)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w])", re.I)
 
 
+ELLIPSIS = re.compile(r"[\s,;]*(?:و|and\s+)?(?P<verb>(?:ال)?وفد\s+\S+|the\s+\S+\s+(?:delegation\s+)?(?:-|by))", re.I)
 WITH = re.compile(r"(?<![\w])(?:مع|with)(?=\s+(?:ال)?(?:وفد|\S+\s+delegation|the\s+\S+\s+delegation))", re.I)
 
 
@@ -64,8 +65,12 @@ class Heads(SlotType):
         f = ctx.folded.text
         out = []
         clauses = _head_clauses(f)
+        previous_had_head = False
         for ci, (ca, cb) in enumerate(clauses):
             trig = HEAD_TRIGGER.search(f[ca:cb])
+            if trig is None and previous_had_head:
+                # "…، والوفد الإيراني حسين جابري أنصاري": the list goes on without repeating the verb
+                trig = ELLIPSIS.match(f[ca:cb])
             verb = trig.group("verb").lower() if trig else ""
             represent = verb.startswith(("represent", "is repr", "was repr", "are repr", "were repr", "sent", "has ",
                                          "dispatched", "يمثل", "ويمثل", "مثل", "ممثل"))
@@ -93,6 +98,7 @@ class Heads(SlotType):
                 party = _party_in(ctx, max(0, ca - 1), ca + trig.start()) or _party_in(ctx, ca, cb)
             if not (name and party):
                 continue
+            previous_had_head = True
             s0, e0, printed = name
             key, how = canonical_person(printed, ctx.kb)
             home = known_party(key, ctx.kb) if how else None
