@@ -341,7 +341,7 @@ BACKGROUND = re.compile(
     r"(?:جولات|اجتماعات|لقاءات|rounds|meetings)\s+(?:عقدت|سابقه|held|previous|earlier)|"
     r"\d+\s+(?:جولات|جوله|اجتماعا|اجتماعات|rounds|meetings))(?![\w])", re.I)
 HYPOTHETICAL = re.compile(
-    r"(?<![\w])(?:could|might|may\s+be|would\s+be\s+(?:moved|held\s+in)|possibl\w+|option\w*|proposed|suggest\w*|"
+    r"(?<![\w])(?:could|might|may\s+be|would\s+be\s+moved|possibl\w+|option\w*|proposed|suggest\w*|"
     r"يمكن|قد\s+(?:تعقد|يعقد|تنقل|ينقل)|ربما|اقتراح|اقترح\w*|مقترح|احتمال|نقل\s+(?:مكان|الاجتماعات|المحادثات))(?![\w])",
     re.I)
 
