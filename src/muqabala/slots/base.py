@@ -27,7 +27,8 @@ HOLD_VERBS = ("عقدت", "عقد", "انعقد", "انعقدت", "انتهت", 
 HOSTING = ("تستضيف", "تستضيفه", "استضافت", "استضاف", "تستضيفها", "hosted", "hosts", "host")
 TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|يتحدد|لم\s+يحدد|يعلن)|(venue|place|location)\s+(to\s+be|will\s+be|yet\s+to\s+be)\s+"
                  r"(determined|decided|announced|set)|undecided\s+venue", re.I)
-OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(مراقب\w*|observer\w*)", re.I)
+# observer(s), never "مراقبة" (monitoring: "ceasefire monitoring", "joint monitoring forces")
+OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(?:ال)?(مراقب(?:ين|ون|ا|ي)?(?![\w])|observer\w*)", re.I)
 HEAD_TRIGGER = re.compile(
     r"(?<![\w])(?:و|ف)?(?P<verb>تراس|يتراس|تتراس|تراست|يراس|تراسه|يراسه|تراسها|يراسها|سيتراس|ستتراس|سيراس|سيتراسه|برياسه|رياسه|رييس|"
     r"head(?:ed|s)?\s+by|led\s+by|leader\s+of|chief\s+of|"

@@ -13,6 +13,18 @@ from .registry import SlotType, register
 
 ATTEND = re.compile(r"(?<![\w])(?:attend\w*|participat\w*|represent\w*|invit\w*|بحضور|حضور|يحضر|تحضر|حضر|حضرها|"
                     r"بمشارك\w*|مشارك\w*|يشارك|تشارك|شارك|دعو\w*|دعوات|ممثلين|ممثلي)(?![\w])", re.I)
+REFUSED = re.compile(r"(?<![\w])(?:امتنع\w*|رفض\w*|لم\s+(?:ترسل|يرسل|تشارك|يشارك)|لن\s+(?:ترسل|يرسل|تشارك|يشارك)|"
+                     r"declin\w*|refus\w*|will\s+not|won't|did\s+not|didn't|no\s+longer|boycott\w*|قاطع\w*)(?![\w])",
+                     re.I)
+
+
+def _observer_parties(ctx: _Ctx):
+    """Mentions of parties the knowledge gives the observer role, by name or adjective ("the Jordanian delegation")."""
+    found = ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start) + \
+        ctx.kb.find(ctx.sentence.text, "adjective", ctx.sentence.start)
+    return sorted((m for m in found if ctx.kb.parties[m.key].role == "observer"), key=lambda m: m.span)
+
+
 INVITED = re.compile(r"(?<![\w])(?:invit\w*|expected|will\s+attend|دعو\w*|دعوات|سيشارك|ستشارك|يتوقع)(?![\w])", re.I)
 
 
@@ -32,12 +44,16 @@ class Observers(SlotType):
                     out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span))
         if not out and ctx.about_talks and ATTEND.search(ctx.folded.text):
             # "delegations from the UN, Jordan and the US are also attending": parties the knowledge
-            # gives the observer role, named as attending this round
+            # gives the observer role, named close to a word of attending
             plan = bool(INVITED.search(ctx.folded.text))
-            for m in ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start):
-                if ctx.kb.parties[m.key].role == "observer":
+            attend = [m.start() for m in ATTEND.finditer(ctx.folded.text)]
+            for m in _observer_parties(ctx):
+                a = _fpos(ctx, m.span[0])
+                if any(abs(a - x) <= 80 for x in attend):
                     out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span, plan=plan))
-        return out
+        # "the US declined to send an observer delegation": a party that stayed away is no observer
+        return [v for v in out if not REFUSED.search(
+            ctx.folded.text[max(0, _fpos(ctx, v.span[0]) - 10):_fpos(ctx, v.span[0]) + 60])]
 
 
 def observer_list(ctx: _Ctx, ca: int, cb: int) -> list:
