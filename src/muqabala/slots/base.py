@@ -373,8 +373,12 @@ def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
     f = ctx.folded.text
     out = []
     rw = "|".join(re.escape(fold(w)) for w in ctx.series.round_words)
+    ahead = re.search(r"(?<![\w])(?:will|would|to\s+be\s+held|سيعقد|ستعقد|ستنعقد|سينعقد)(?![\w])", f, re.I)
     for m in re.finditer(rf"(?<![\w])(?:و|ل|ب)?(?:{rw})(?:\s+ال\s*\d+|\s+\S+)?\s+(?:المقبله|المقبل|القادمه|القادم)(?![\w])"
-                         rf"|(?:next|upcoming|forthcoming)\s+(?:round|meeting|session)", f, re.I):
+                         rf"|(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
+                         rf"|(?:تقرر|قرر\w*|اتفق\w*\s+علي|الاتفاق\s+علي)\s+(?:ان\s+)?(?:عقد|يعقد|تعقد)\s+(?:ال)?(?:{rw})"
+                         rf"|(?:decided|agreed)\s+to\s+hold\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
+                         + (r"|(?<![\w])new\s+round" if ahead else ""), f, re.I):
         num = re.search(r"\d+", m.group())
         out.append(("round", m.start(), m.end(), int(num.group()) if num else None))
     for rm in round_mentions(ctx.sentence, ctx.series, ctx.kb):

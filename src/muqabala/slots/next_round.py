@@ -8,8 +8,9 @@ from datetime import date
 from ..knowledge import Knowledge
 from ..timeexpr import PubDate
 from ..normalize import fold
-from .base import (AGREE, TBD, About, Comparison, Label, SlotValue, Status, _Ctx, _fpos, _is_talks_name,
+from .base import (AGREE, HYPOTHETICAL, TBD, About, Comparison, Label, SlotValue, Status, _Ctx, _fpos, _is_talks_name,
                    _location_cue, _prefixed, _span)
+from ..events import _body_at
 from .dates import compare_times, time_value
 from .registry import SlotType, register
 from ..events import _words_re
@@ -17,7 +18,7 @@ from ..events import _words_re
 
 def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
     """when/where (and the number, for rounds) after each announcement of `kind`, up to the next one."""
-    if ctx.hypothetical or ctx.about is About.BACKGROUND:
+    if ctx.about is About.BACKGROUND:
         return []
     own = ctx.series.round(ctx.event_round)
     pub = PubDate.parse(ctx.article.published)
@@ -30,6 +31,8 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
         if k != kind:
             continue
         limit = ctx.nexts[i + 1][1] if i + 1 < len(ctx.nexts) else len(f)
+        if HYPOTHETICAL.search(f[max(0, a - 40):min(limit, b + 80)]):
+            continue  # "the next round could be moved to …": an option, not an announcement
         s0, e0, printed = _span(ctx, a, b)
         if kind == "round":
             n = number if number and number != ctx.event_round else (ctx.event_round + 1 if ctx.event_round else None)
@@ -40,6 +43,9 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
             if b <= _fpos(ctx, t.span[0]) < limit and t.resolved:
                 if own and t.start <= own.end and own.start <= t.end:
                     break  # a preview's "next meeting" is the article's own round, not the one after
+                ta, tb = _fpos(ctx, t.span[0]), _fpos(ctx, t.span[1] - 1) + 1
+                if _body_at(ctx.kb, f[b:tb + 60]) and not _body_at(ctx.kb, f[max(0, a - 60):a]):
+                    continue  # "set January 29-30 as the date of the Sochi congress": another body's date
                 out.append(time_value(slot, "when", t, ctx, About.NEXT))
                 break
         for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
@@ -63,7 +69,10 @@ def compare_announced(a: SlotValue, b: SlotValue, slot_title: str) -> Comparison
     if a.key == "when":
         c = compare_times(a, b)
         if c.status is Status.CONFLICT:
-            return Comparison(Status.CONFLICT, Label.DIFFERENT_TIMING,
+            # a month or a year written wrong keeps its label; anything coarser is a different timing
+            label = c.label if c.label in (Label.WRONG_MONTH, Label.WRONG_YEAR, Label.DAYS_OFF_BY_ONE) \
+                else Label.DIFFERENT_TIMING
+            return Comparison(Status.CONFLICT, label,
                               f"different timing for the {slot_title}: {a.printed} ({a.value}) vs {b.printed} ({b.value})")
         return c
     if a.value == b.value or "to be decided" in (a.value, b.value):
