@@ -239,6 +239,7 @@ def main() -> int:
 
     # ---------------------------------------------------------------- slots
     tp, npred, ngold, found = Counter(), Counter(), Counter(), Counter()
+    tp_g, npred_g = Counter(), Counter()   # only where the gold records the slot for that article
     slot_errors = []
     for aid, g in by_id.items():
         f = facts.get(aid)
@@ -251,15 +252,20 @@ def main() -> int:
             tp[slot] += t
             found[slot] += fo
             npred[slot] += len(pred.get(slot, set()))
+            if want.get(slot):
+                tp_g[slot] += t
+                npred_g[slot] += len(pred.get(slot, set()))
             ngold[slot] += len(want.get(slot, set()))
             if t < len(pred.get(slot, set())) or fo < len(want.get(slot, set())):
                 slot_errors.append(f"  {slot}: {aid} pred {sorted(map(str, pred.get(slot, set())))} "
                                    f"gold {sorted(map(str, want.get(slot, set())))}")
-    print("\nslot         precision        recall")
+    print("\nslot         precision        recall           precision where the gold records the slot")
     for slot in ("venue", "dates", "heads", "un", "observers", "next_round", "next_summit"):
         p = tp[slot] / npred[slot] if npred[slot] else float("nan")
         r = found[slot] / ngold[slot] if ngold[slot] else float("nan")
-        print(f"{slot:<12} {p:5.2f} ({tp[slot]:>3}/{npred[slot]:<3})  {r:5.2f} ({found[slot]:>3}/{ngold[slot]:<3})")
+        pg = tp_g[slot] / npred_g[slot] if npred_g[slot] else float("nan")
+        print(f"{slot:<12} {p:5.2f} ({tp[slot]:>3}/{npred[slot]:<3})  {r:5.2f} ({found[slot]:>3}/{ngold[slot]:<3})  "
+              f"{pg:5.2f} ({tp_g[slot]:>3}/{npred_g[slot]:<3})")
 
     # ---------------------------------------------------------------- verdicts
     events = group_by_event(list(facts.values()), kb)
