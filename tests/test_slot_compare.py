@@ -161,3 +161,10 @@ def test_heads_patterns_from_real_coverage():
     heads = {(v.key, v.value) for v in f.get("heads")}
     assert {("Russia", "Alexander Lavrentiev"), ("Iran", "Ali Asghar Khaji"), ("Syrian government", "Ayman Sousan"),
             ("Syrian opposition", "Ahmad Toma")} <= heads
+
+
+def test_a_datelines_date_is_the_storys_not_the_meetings():
+    text = ("Moscow, Feb 15, IRNA - The Iranian delegation arrived to attend the 15th round of the Astana talks on Syria, "
+            "which will be held in Sochi on February 16-17.")
+    f = extract_facts(article(text, "2021-02-16"), KB)
+    assert [(d.start.isoformat(), d.end.isoformat()) for d in f.get("dates")] == [("2021-02-16", "2021-02-17")]

@@ -49,6 +49,8 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), ctx.folded.text)
     if OTHER_MEETING.search(ctx.folded.text[max(0, a - 80):a + 40]):
         return False
+    if a <= 25 and re.match(r"\s*,?\s*(?:\(?[a-z]+\)?\s*)?[-—]|\s*,\s*[a-z]+\s*[-—]", ctx.folded.text[_fpos(ctx, t.span[1] - 1) + 1:], re.I):
+        return False  # "Moscow, Feb 15, IRNA - …": the dateline's date is the story's, not the meeting's
     if _other_series_place(ctx, ctx.folded.text[max(0, a - 50):a]):
         return False  # "a meeting in Geneva scheduled for February 23rd"
     b = _fpos(ctx, t.span[1] - 1) + 1
@@ -93,7 +95,7 @@ class Dates(SlotType):
                 about = About.BACKGROUND  # "18-19 April last": something before the round
             elif about is About.THIS and own and t.relative == "next" and t.start > own.end:
                 about = About.BACKGROUND  # "8 February next": something after the round
-            elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round:
+            elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round and not _preview(ctx, own):
                 # weeks away from the round's known dates, in a sentence that does not name the round:
                 # another occasion (a congress, a summit, a ministers' call), not this round's dates
                 about = About.BACKGROUND
@@ -142,8 +144,21 @@ def _coming_weekday(ctx: _Ctx, t):
                    note="the coming weekday (the clause speaks of what is ahead)")
 
 
+def _preview(ctx: _Ctx, own) -> bool:
+    """Published before the round began: a date it gives for the meeting is a plan, kept (and later superseded)."""
+    from ..timeexpr import PubDate
+
+    pub = PubDate.parse(ctx.article.published)
+    if pub is None:
+        return False
+    latest = pub.as_date or date(pub.year, pub.month or 12, 28)
+    return latest < own.start
+
+
 def _far(t, own, days: int = 20) -> bool:
-    """No part of the time lies within `days` of the round's known dates."""
+    """No part of the time lies within `days` of the round's known dates (a month: no day of it is the round's)."""
+    if t.granularity == "month":
+        return t.end < own.start or t.start > own.end
     return t.end < own.start - timedelta(days=days) or t.start > own.end + timedelta(days=days)
 
 
