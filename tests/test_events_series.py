@@ -135,11 +135,11 @@ def test_real_patterns_restated():
 
 def test_calendar_evidence_forms():
     # known only to the month, and the month holds one round
-    assert event_of("Iran, Russia and Turkey issued a joint statement on the Astana talks on Tuesday.",
+    assert event_of("On Tuesday the three guarantors put out a common text on the Astana talks.",
                     "2017-01") == ("astana-syria", 1)
     # a fresh round announced the day before it opens
-    assert event_of("Russia, Turkey and Iran are pressing ahead with a fresh round of Syria talks in Astana, "
-                    "the Kazakh foreign minister said.", "2017-03-13") == ("astana-syria", 3)
+    assert event_of("A fresh round of the Astana talks on Syria goes ahead as planned, Kazakhstan's minister told "
+                    "reporters.", "2017-03-13") == ("astana-syria", 3)
     # the round held last February is recalled in a preview of the next one
     text = ("The Kazakh foreign ministry said the next round of the Astana talks would be held in summer. "
             "The 15th round was held on 16 February last in Sochi.")
@@ -147,6 +147,6 @@ def test_calendar_evidence_forms():
 
 
 def test_a_round_agreed_for_later_is_not_the_article_round():
-    text = ("The guarantors agreed that the seventh round of the Astana talks be held in late October. "
-            "The sixth round ended today in Astana with an agreement on the Idlib zone.")
+    text = ("Delegates agreed that a seventh round of the Astana talks should take place at the end of October. "
+            "The sixth round closed today in Astana after a deal on the Idlib area.")
     assert event_of(text, "2017-09-15") == ("astana-syria", 6)
