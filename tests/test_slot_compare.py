@@ -168,3 +168,11 @@ def test_a_datelines_date_is_the_storys_not_the_meetings():
             "which will be held in Sochi on February 16-17.")
     f = extract_facts(article(text, "2021-02-16"), KB)
     assert [(d.start.isoformat(), d.end.isoformat()) for d in f.get("dates")] == [("2021-02-16", "2021-02-17")]
+
+
+def test_head_with_a_title_between_commas_and_a_delegation_named_before():
+    text = ("بدأت الجولة الـ 12 من محادثات أستانا، حيث يترأس الوفد الروسي، المبعوث الخاص إلى سوريا، ألكسندر لافرنتييف، "
+            "ووفد المعارضة، برئاسة أحمد طعمة.")
+    f = extract_facts(article(text, "2019-04-25"), KB)
+    heads = {(v.key, v.value) for v in f.get("heads")}
+    assert {("Russia", "Alexander Lavrentiev"), ("Syrian opposition", "Ahmad Toma")} <= heads

@@ -79,13 +79,16 @@ class Heads(SlotType):
                 continue
             name_from = ca + trig.end()
             name = _find_name(ctx, name_from, cb)
-            if name is None and ci + 1 < len(clauses) and (
-                    TITLE.search(f[name_from:cb]) or verb.startswith(("head of", "رييس", "leader of", "chief of"))):
+            if name is None and not represent:
                 # "led by Presidential Envoy for the Syrian Settlement, Alexander Lavrentiev";
-                # "رئيس وفد فصائل المعارضة، محمد علوش": the name is the short clause after the comma
-                nxt = clauses[ci + 1]
-                if len(f[nxt[0]:nxt[1]].split()) <= 6:
+                # "يترأس الوفد الروسي، المبعوث الروسي الخاص، ألكسندر لافرنتييف": the name is in one of the
+                # next two short clauses (a title may stand between)
+                for nxt in clauses[ci + 1:ci + 3]:
+                    if len(f[nxt[0]:nxt[1]].split()) > 7 or HEAD_TRIGGER.search(f[nxt[0]:nxt[1]]):
+                        break
                     name = _find_name(ctx, *nxt)
+                    if name or not TITLE.search(f[nxt[0]:nxt[1]]):
+                        break
             if name is None and trig.group("verb").lower().startswith(("headed", "led", "head of", "رييس", "leader of",
                                                                        "chief of")):
                 name = _find_name(ctx, ca, ca + trig.start())
@@ -93,6 +96,10 @@ class Heads(SlotType):
                     # "Alexander Lavrentiev, head of the Russian delegation": the name is the clause before
                     name = _find_name(ctx, *clauses[ci - 1])
             party = _party_in(ctx, ca, cb)
+            if party is None and ci > 0 and len(f[clauses[ci - 1][0]:clauses[ci - 1][1]].split()) <= 5 \
+                    and re.search(r"وفد|delegation", f[clauses[ci - 1][0]:clauses[ci - 1][1]], re.I):
+                # "، ووفد المعارضة المسلحة، برئاسة أحمد طعمة": the delegation is named just before
+                party = _party_in(ctx, *clauses[ci - 1])
             if party is None and represent:
                 # "Moscow has sent ...", "Iran is represented by ...": the party before the verb
                 party = _party_in(ctx, max(0, ca - 1), ca + trig.start()) or _party_in(ctx, ca, cb)
