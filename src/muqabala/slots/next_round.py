@@ -11,7 +11,7 @@ from ..normalize import fold
 from .base import (AGREE, HYPOTHETICAL, TBD, About, Comparison, Label, SlotValue, Status, _Ctx, _fpos, _is_talks_name,
                    _location_cue, _prefixed, _span)
 from ..events import _body_at
-from .dates import compare_times, time_value
+from .dates import OTHER_MEETING, compare_times, time_value
 from .registry import SlotType, register
 from ..events import _words_re
 
@@ -51,7 +51,8 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
         for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
             pa = _fpos(ctx, m.span[0])
             pb = pa + len(fold(m.printed))
-            if b <= pa < limit and not _is_talks_name(f, pa, pb, talk) and (_location_cue(f, pa) or _prefixed(f, pa)):
+            if b <= pa < limit and not _is_talks_name(f, pa, pb, talk) and (_location_cue(f, pa) or _prefixed(f, pa)) \
+                    and not OTHER_MEETING.search(f[max(b, pa - 60):pa]):  # "preparatory meetings in Tehran"
                 place = ctx.kb.places[m.key]
                 out.append(SlotValue(slot, "where", m.key, m.printed, ctx.sentence.id, m.span, about=About.NEXT,
                                      weak=place.kind == "country"))
