@@ -9,7 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-GOLD_PATH = ROOT / "tests" / "data" / "seeds_gold.toml"  # a copy of ../shared/eval/seeds_gold.toml
+GOLD_PATH = ROOT / "tests" / "data" / "seeds_gold.toml"  # a copy of the seeds gold kept in the repository
 
 # The converted model is cached in the project's indexes/models; everything
 # else a test writes goes to a temporary indexes root.
