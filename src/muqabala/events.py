@@ -345,10 +345,6 @@ def _value(m: re.Match, group: str) -> int | None:
     return None
 
 
-def mentions_series(article: Article, series: Series, kb: Knowledge) -> bool:
-    return any(series_evidence(fold(s.text), series, kb) for s in article.sentences)
-
-
 def _pub(article: Article) -> date | None:
     p = PubDate.parse(article.published)
     if p is None:

@@ -181,8 +181,6 @@ class _Ctx:
     names_own_round: bool = False       # the sentence names the article's own round ("the 8th round")
 
 
-SentenceContext = _Ctx
-
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause boundaries (start, end) in a folded sentence."""
