@@ -80,6 +80,7 @@ class Role(StrEnum):
 
 # How much one mention weighs for the article's round, by role.
 ROLE_WEIGHT = {Role.OWN: 2.0, Role.PREVIOUS: 0.2, Role.NEXT: 0.3, Role.BACKGROUND: 0.3}
+MEMO_MAX = 100_000
 LEAD_FACTOR = 1.5           # headline and first two sentences
 MIN_SCORE = 0.9             # below this the round is not decided
 MIN_MARGIN = 1.4            # the best round must outweigh the runner-up by this factor
@@ -229,8 +230,25 @@ def _body_at(kb: Knowledge, text: str) -> str | None:
     return None
 
 
+def _memo(kb: Knowledge, name: str) -> dict:
+    """A per-knowledge cache: assignment, slots and the judge ask the same sentence the same questions.
+    Bounded: emptied once it holds MEMO_MAX answers, so a long-running process does not grow without end."""
+    memo = kb.__dict__.setdefault("_memo", {}).setdefault(name, {})
+    if len(memo) > MEMO_MAX:
+        memo.clear()
+    return memo
+
+
 def series_evidence(ftext: str, series: Series, kb: Knowledge) -> list[tuple[int, int]]:
     """Spans of a folded sentence that name the series."""
+    memo = _memo(kb, "series_evidence")
+    key = (ftext, series.key)
+    if key not in memo:
+        memo[key] = _series_evidence(ftext, series, kb)
+    return memo[key]
+
+
+def _series_evidence(ftext: str, series: Series, kb: Knowledge) -> list[tuple[int, int]]:
     p = series_patterns(series, kb)
     spans = [m.span() for m in p.names.finditer(ftext)] + [m.span() for m in p.talk_place.finditer(ftext)]
     if p.short_form:
@@ -287,6 +305,14 @@ def _tie(ftext: str, start: int, end: int, series: Series, kb: Knowledge,
 
 def round_mentions(sentence: Sentence, series: Series, kb: Knowledge) -> list[RoundMention]:
     """Round mentions in one sentence that could belong to `series` (tied to it, or untied)."""
+    memo = _memo(kb, "round_mentions")
+    key = (sentence, series.key)
+    if key not in memo:
+        memo[key] = _round_mentions(sentence, series, kb)
+    return memo[key]
+
+
+def _round_mentions(sentence: Sentence, series: Series, kb: Knowledge) -> list[RoundMention]:
     folded = fold_with_offsets(sentence.text)
     ftext = folded.text
     p = series_patterns(series, kb)
