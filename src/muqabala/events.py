@@ -182,7 +182,7 @@ class _SeriesPatterns:
 
 
 @lru_cache(maxsize=32)
-def _patterns(series: Series, kb_id: int, place_names: tuple[str, ...], numbered: tuple[str, ...]) -> _SeriesPatterns:
+def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str, ...]) -> _SeriesPatterns:
     nouns = _alts(series.round_words)
     # "اجتماع أستانة الرابع", "the seventh international Astana meeting": the series' place as a modifier
     mods = _alts(series.round_modifiers + ROLE_MODIFIERS + ("حول سوريا", "بشان سوريا", "on syria") + place_names)
@@ -208,7 +208,7 @@ def _patterns(series: Series, kb_id: int, place_names: tuple[str, ...], numbered
 def series_patterns(series: Series, kb: Knowledge) -> _SeriesPatterns:
     def names_of(keys):
         return tuple(n for key in keys if key in kb.places for e in kb.places[key].eras for n in e.names)
-    return _patterns(series, id(kb), names_of(series.name_places), names_of(series.numbered_places))
+    return _patterns(series, names_of(series.name_places), names_of(series.numbered_places))
 
 
 def _bodies_re(kb: Knowledge) -> re.Pattern | None:
