@@ -176,3 +176,24 @@ def test_head_with_a_title_between_commas_and_a_delegation_named_before():
     f = extract_facts(article(text, "2019-04-25"), KB)
     heads = {(v.key, v.value) for v in f.get("heads")}
     assert {("Russia", "Alexander Lavrentiev"), ("Syrian opposition", "Ahmad Toma")} <= heads
+
+
+def test_venue_after_a_place_noun_an_arrival_and_in_a_preview():
+    # a place noun between the cue and the name; "launched in the capital, the Nth round" is this round, not history
+    resort = "The tenth round of the Astana talks on Syria opened on Monday in the southern Russian resort of Sochi."
+    assert [v.value for v in extract_facts(article(resort, "2018-07-30"), KB).get("venue")] == ["Sochi"]
+    launched = "انطلقت في العاصمة الكازاخية نور سلطان، الجولة الثانية عشرة من المحادثات حول سوريا."
+    v = REGISTRY["venue"].representative(extract_facts(article(launched, "2019-04-25"), KB).get("venue"))
+    assert [(x.value, x.printed, x.name_status) for x in v] == [("Astana", "نور سلطان", "valid")]
+    # where a delegation arrives for the round
+    arrived = "وصل الوفد الحكومي السوري إلى العاصمة الكازاخية نور سلطان للمشاركة في الجولة السادسة عشرة من محادثات أستانا."
+    assert {x.value for x in extract_facts(article(arrived, "2021-07-06"), KB).get("venue")} == {"Astana"}
+    # a preview's "next round" is its own round: its place is the venue, and no next round is announced
+    preview = ("The foreign minister said the next round of the Astana talks will be held in the Kazakh capital city "
+               "of Nur-Sultan on 10-11 December.")
+    f = extract_facts(article(preview, "2019-11-29"), KB)
+    assert f.event.round == 14 and {x.value for x in f.get("venue")} == {"Astana"} and not f.get("next_round")
+    # history is still history
+    history = ("The 14th round of the Astana talks on Syria opened on Tuesday in Nur-Sultan. "
+               "The talks began in January 2017 in the Kazakh capital, and one meeting was held in the Russian city of Sochi.")
+    assert {x.value for x in extract_facts(article(history, "2019-12-10"), KB).get("venue")} == {"Astana"}

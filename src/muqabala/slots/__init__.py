@@ -8,10 +8,13 @@ trace all ask the same `compare`, so each rule has one home.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from ..corpus import Article
 from ..events import EventAssignment, _words_re, assign_events, round_mentions, series_evidence
 from ..knowledge import Knowledge
 from ..normalize import fold_with_offsets
+from ..timeexpr import PubDate
 from .base import (AGREE, CLASS_OF, HOLD_VERBS, HYPOTHETICAL, About, ArticleFacts, Comparison, Label, SlotValue,
                    Status, _Ctx, _mask_quotes, _next_mentions, _sentence_context, _times)
 from .registry import REGISTRY, SlotType, register
@@ -26,6 +29,7 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
     """Each sentence with what slot types share: which round it speaks of, announcements, times."""
     series = kb.series[event.series]
     talk = _words_re(series.talk_words + series.round_words + series.names)
+    preview = _published_before(article, series.round(event.round))
     for sentence in article.sentences:
         folded = fold_with_offsets(sentence.text)
         ctx = _Ctx(article, sentence, folded, kb, series, event.round)
@@ -37,9 +41,21 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
         ctx.about_talks = bool(talk.search(folded.text))
         ctx.hypothetical = bool(HYPOTHETICAL.search(_mask_quotes(folded.text).split('"')[0]))
         ctx.nexts = _next_mentions(ctx)
-        ctx.first_next = ctx.nexts[0][1] if ctx.nexts else len(folded.text)
+        ctx.preview = preview
+        # in a preview, "the next round" is the article's own round: only a later numbered one is ahead
+        ahead = [a for _, a, _, n in ctx.nexts if not preview or (n and event.round and n > event.round)]
+        ctx.first_next = ahead[0] if ahead else len(folded.text)
         ctx.times = _times(ctx)
         yield ctx
+
+
+def _published_before(article: Article, own) -> bool:
+    """A preview: published (at the latest, for a month-only date, at the month's end) before the round began."""
+    pub = PubDate.parse(article.published)
+    if own is None or pub is None or not pub.year:
+        return False
+    latest = pub.as_date or date(pub.year, pub.month or 12, 28)
+    return latest < own.start
 
 
 def _names_only_another_series(ftext: str, series, kb: Knowledge) -> bool:

@@ -15,10 +15,9 @@ from datetime import date
 from enum import StrEnum
 
 from ..corpus import Article, Sentence
-from ..events import EventAssignment, _words_re, assign_events, round_mentions
+from ..events import EventAssignment, round_mentions
 from ..knowledge import Knowledge, Series
-from ..names import canonical_person
-from ..normalize import fold, fold_key, fold_with_offsets
+from ..normalize import fold, fold_key
 from ..timeexpr import TimeValue, parse_times
 
 HOLD_VERBS = ("عقدت", "عقد", "انعقد", "انعقدت", "انتهت", "اختتمت", "اختتم", "انطلقت", "بدات", "جرت", "تستضيف",
@@ -179,6 +178,7 @@ class _Ctx:
     first_next: int = 0                 # folded offset of the first announcement
     times: list = None                  # time expressions of the sentence
     names_own_round: bool = False       # the sentence names the article's own round ("the 8th round")
+    preview: bool = False               # the article was published before its round began
 
 
 
@@ -217,11 +217,27 @@ def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern) -> bool
 def _location_cue(ftext: str, fstart: int) -> bool:
     """'في X', 'بـX', 'في العاصمة الكازاخستانية، X', 'in X', 'at X'."""
     before = ftext[max(0, fstart - 60):fstart]
-    pattern = r"(?:(?<![\w])(?:في|ب|in|at)\s+(?:the\s+)?|(?<![\w])ب)(?:(?:ال)?عاصمه(?:\s+\w+يه?)?\s*,?\s*|(?:the\s+)?(?:\w+\s+)?capital(?:\s+city)?(?:\s+of\s+\w+)?\s*,?\s*)?$"
+    # a place noun may stand between the cue and the name: "في منتجع سوتشي", "بمدينة أستانا",
+    # "in the southern Russian resort of Sochi", "in Kazakhstan's capital, Nur-Sultan"
+    pattern = (r"(?:(?<![\w])(?:في|ب|in|at)\s+(?:the\s+)?|(?<![\w])ب)"
+               r"(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
+               r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*)?$")
     if re.search(pattern, before, re.I):
         return True
     # the place itself carries the prefix: "بأستانة"
     return False
+
+
+ARRIVAL = re.compile(r"(?<![\w])(?:وصل\w*|يصل|تصل|توجه\w*|يتوجه|تتوجه|غادر\w*|arriv\w*|left|leaves|travel\w*|"
+                     r"head(?:s|ed)?|flew|set\s+off)(?![\w])", re.I)
+
+
+def _arrival_cue(ftext: str, fstart: int) -> bool:
+    """'وصل الوفد إلى العاصمة الكازاخية نور سلطان', 'left Tehran for Nur-Sultan': where delegations travel to."""
+    before = ftext[max(0, fstart - 70):fstart]
+    m = re.search(r"(?<![\w])(?:الي|to|for)\s+(?:the\s+)?(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
+                  r"|(?:[\w'’]+\s+){0,2}(?:capital|city|resort)(?:\s+city)?(?:\s+of)?\s*,?\s*)?$", before, re.I)
+    return bool(m and ARRIVAL.search(before[:m.start()]))
 
 
 def _prefixed(ftext: str, fstart: int) -> bool:
@@ -275,6 +291,7 @@ def _find_name(ctx: _Ctx, fstart: int, fend: int) -> tuple[int, int, str] | None
     known = [m for m in ctx.kb.find(ctx.sentence.text, "person", ctx.sentence.start)
              if fstart <= _fpos(ctx, m.span[0]) < fend]
     run: list[tuple[int, int, str]] = []
+    run_prev = ""
     candidates = []
     previous_word = ""
     last_end = fstart
@@ -336,7 +353,9 @@ def _mask_quotes(text: str) -> str:
 BACKGROUND = re.compile(
     r"(?<![\w])(?:منذ|since|so\s+far|to\s+date|until\s+now|حتي\s+الان|حتى\s+الان|"
     r"سلسله\s+(?:من\s+)?(?:ال)?(?:جولات|اجتماعات|لقاءات|مفاوضات)|series\s+of\s+(?:rounds|meetings|talks)|"
-    r"انطلقت\s+(?:في|عام)|began\s+in|launched\s+in|started\s+in|first\s+(?:round|meeting)\s+(?:was\s+)?held|"
+    # "began in 2017", "انطلقت في مطلع عام 2017" (the talks' start), never "انطلقت في العاصمة … الجولة 12"
+    r"(?:انطلقت|بدات|began|launched|started)\s+(?:في\s+|in\s+)?(?:early\s+|late\s+|عام\s+|مطلع\s+|بدايه\s+|اوايل\s+)*"
+    r"(?:عام|(?:\S+\s+)?(?:19|20)\d\d)|first\s+(?:round|meeting)\s+(?:was\s+)?held|"
     r"(?:جولات|اجتماعات|لقاءات|rounds|meetings)\s+(?:عقدت|سابقه|held|previous|earlier)|"
     r"\d+\s+(?:جولات|جوله|اجتماعا|اجتماعات|rounds|meetings))(?![\w])", re.I)
 HYPOTHETICAL = re.compile(

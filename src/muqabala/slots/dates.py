@@ -95,7 +95,7 @@ class Dates(SlotType):
                 about = About.BACKGROUND  # "18-19 April last": something before the round
             elif about is About.THIS and own and t.relative == "next" and t.start > own.end:
                 about = About.BACKGROUND  # "8 February next": something after the round
-            elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round and not _preview(ctx, own):
+            elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round and not ctx.preview:
                 # weeks away from the round's known dates, in a sentence that does not name the round:
                 # another occasion (a congress, a summit, a ministers' call), not this round's dates
                 about = About.BACKGROUND
@@ -142,17 +142,6 @@ def _coming_weekday(ctx: _Ctx, t):
     shift = timedelta(days=7)
     return replace(t, start=t.start + shift, end=t.end + shift, label=(t.start + shift).isoformat(),
                    note="the coming weekday (the clause speaks of what is ahead)")
-
-
-def _preview(ctx: _Ctx, own) -> bool:
-    """Published before the round began: a date it gives for the meeting is a plan, kept (and later superseded)."""
-    from ..timeexpr import PubDate
-
-    pub = PubDate.parse(ctx.article.published)
-    if pub is None:
-        return False
-    latest = pub.as_date or date(pub.year, pub.month or 12, 28)
-    return latest < own.start
 
 
 def _far(t, own, days: int = 20) -> bool:

@@ -3,10 +3,7 @@ and where (each compared on its own key). Values are about the next event
 (about=next). A place still "to be decided" never conflicts."""
 from __future__ import annotations
 
-from datetime import date
-
 from ..knowledge import Knowledge
-from ..timeexpr import PubDate
 from ..normalize import fold
 from .base import (AGREE, HYPOTHETICAL, TBD, About, Comparison, Label, SlotValue, Status, _Ctx, _fpos, _is_talks_name,
                    _location_cue, _prefixed, _span)
@@ -21,8 +18,7 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
     if ctx.about is About.BACKGROUND:
         return []
     own = ctx.series.round(ctx.event_round)
-    pub = PubDate.parse(ctx.article.published)
-    if own and pub and pub.year and date(pub.year, pub.month or 12, pub.day or 28) < own.start:
+    if ctx.preview:
         return []  # a preview: "the next meeting" it announces is the article's own round
     f = ctx.folded.text
     talk = _words_re(ctx.series.talk_words + ctx.series.round_words)
@@ -43,7 +39,7 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
             if b <= _fpos(ctx, t.span[0]) < limit and t.resolved:
                 if own and t.start <= own.end and own.start <= t.end:
                     break  # a preview's "next meeting" is the article's own round, not the one after
-                ta, tb = _fpos(ctx, t.span[0]), _fpos(ctx, t.span[1] - 1) + 1
+                tb = _fpos(ctx, t.span[1] - 1) + 1
                 if _body_at(ctx.kb, f[b:tb + 60]) and not _body_at(ctx.kb, f[max(0, a - 60):a]):
                     continue  # "set January 29-30 as the date of the Sochi congress": another body's date
                 out.append(time_value(slot, "when", t, ctx, About.NEXT))

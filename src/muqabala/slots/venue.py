@@ -18,7 +18,7 @@ from ..knowledge import Knowledge
 from ..normalize import fold
 from ..timeexpr import PubDate
 from .base import (AGREE, HOLD_VERBS, TITLE, About, ArticleFacts, Comparison, Label, SlotValue, Status, _Ctx, _fpos,
-                   _hosting, _is_talks_name, _location_cue, _prefixed)
+                   _arrival_cue, _hosting, _is_talks_name, _location_cue, _prefixed)
 from .registry import SlotType, register
 
 _HOLD = _words_re(HOLD_VERBS)
@@ -60,7 +60,7 @@ class Venue(SlotType):
             pb = pa + len(fold(m.printed))
             if pa >= ctx.first_next or _is_talks_name(f, pa, pb, talk):
                 continue
-            if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb)):
+            if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb) or _arrival_cue(f, pa)):
                 continue
             if TITLE.search(f[max(0, pa - 30):pa]):
                 continue  # "Iraq's ambassador in Moscow": part of a title, not a venue
