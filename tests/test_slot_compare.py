@@ -197,3 +197,15 @@ def test_venue_after_a_place_noun_an_arrival_and_in_a_preview():
     history = ("The 14th round of the Astana talks on Syria opened on Tuesday in Nur-Sultan. "
                "The talks began in January 2017 in the Kazakh capital, and one meeting was held in the Russian city of Sochi.")
     assert {x.value for x in extract_facts(article(history, "2019-12-10"), KB).get("venue")} == {"Astana"}
+
+
+def test_known_delegation_leaders_in_wording_the_patterns_do_not_read():
+    text = ("In the 16th round of the Astana talks on Syria, Special Envoy Alexander Lavrentiev leads the Russian team, "
+            "while Iranian senior adviser Ali Asghar Khaji heads his country's delegation. "
+            "At the 16th round of the Astana talks, the Turkish delegation, led by Deputy Foreign Minister Sedat Onal, "
+            "includes Selcuk Unal, the ministry's director for Syria. "
+            "Lavrentiev and Jaafari spoke to reporters after the 16th round of the Astana talks.")
+    f = extract_facts(article(text, "2021-07-08"), KB)
+    heads = {(v.key, v.value) for v in f.get("heads")}
+    # a member of a delegation whose head is named is not a second head; a name with no word on leading is no head
+    assert heads == {("Russia", "Alexander Lavrentiev"), ("Iran", "Ali Asghar Khaji"), ("Turkey", "Sedat Onal")}

@@ -79,6 +79,7 @@ class Person:
     key: str
     names: tuple[str, ...]
     roles: tuple[str, ...]
+    heads_delegations: bool = False   # has led a party's delegation to the rounds
 
 
 @dataclass(frozen=True)
@@ -213,7 +214,8 @@ def _merge(kb: Knowledge, data: dict, source: str) -> None:
             kb.parties[p["key"]] = Party(p["key"], p.get("role", "party"), tuple(p.get("names", [])),
                                          tuple(p.get("adjectives", [])))
         for p in data.get("person", []):
-            kb.people[p["key"]] = Person(p["key"], tuple(p.get("names", [])), tuple(p.get("roles", [])))
+            kb.people[p["key"]] = Person(p["key"], tuple(p.get("names", [])), tuple(p.get("roles", [])),
+                                        bool(p.get("heads_delegations", False)))
         for o in data.get("outlet", []):
             kb.outlets[o["key"]] = tuple(o.get("names", [])) + (o["key"],)
             if o.get("official"):

@@ -41,7 +41,7 @@ STOP = set(fold_key(w) for w in """
 كبيرة مدير مديرة عام العام رئيس الرئيس رئيسة الأمين امين الوفد وفد وفود الدولة الشؤون السياسية العلاقات الثنائية
 السورية وزارة المغتربين والمغتربين للشؤون اللجنة لجنة سوريا دمشق خلال بعد قبل حول بشأن أيضا ايضا نحو لدى عبر
 الجانب المسؤول المستشار المساعد المعاون المتحدث الناطق الرسمي الجديد السابق الحالي الاول الثاني الذي باسم اسم مؤتمر صحفي تصريحات بيان البيان السيد السيدة الدكتور د الجنرال العميد اللواء السفيرة
-يرأس يرأسه ترأس يترأس برئاسة رئاسة الاجتماعات الاجتماع المحادثات محادثات شارك وشارك يشارك مثل ومثل حضر يحضر
+يرأس يرأسه ترأس يترأس برئاسة رئاسة الاجتماعات الاجتماع المحادثات محادثات شارك وشارك يشارك مثل ومثل حضر يحضر بصفة بصفته صفة مراقب مراقبين المراقبين
 the of for to and in on at by with a an head headed led chaired deputy foreign minister special envoy ambassador
 president presidential representative adviser advisor director general senior un secretary delegation delegations
 russian turkish iranian syrian government opposition kazakh kazakhstan's his her its their who which

@@ -16,7 +16,7 @@ from ..knowledge import Knowledge
 from ..names import canonical_person, known_party, same_person
 from ..normalize import fold_key
 from .base import (AGREE, HEAD_TRIGGER, TITLE, About, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
-                   _find_name, _party_in, _title_before)
+                   _find_name, _fpos, _party_in, _title_before)
 from .registry import SlotType, register
 
 # Titles that name one rank in different words: not a different title.
@@ -26,6 +26,16 @@ HONORIFICS = re.compile(r"(?<![\w])(?:الدكتور|الدكتوره|د\.|ال�
 
 ELLIPSIS = re.compile(r"[\s,;]*(?:و|and\s+)?(?P<verb>(?:ال)?وفد\s+\S+|the\s+\S+\s+(?:delegation\s+)?(?:-|by))", re.I)
 WITH = re.compile(r"(?<![\w])(?:مع|with)(?=\s+(?:ال)?(?:وفد|\S+\s+delegation|the\s+\S+\s+delegation))", re.I)
+
+
+PLANNED = re.compile(r"(?<![\w])(?:expected|will\s+be\s+led|سيتراس|سيرأس|يتوقع|من\s+المتوقع|المرتقب)(?![\w])", re.I)
+# Words that say who leads a delegation, in any construction, and the delegation itself.
+LEAD_CUE = re.compile(r"(?<![\w])(?:heads?|headed|heading|leads?|leading|led|chair(?:s|ed|ing)?|negotiator|"
+                      r"represent\w*|يتراس|يراس|تراس|سيتراس|سيراس|يتراسه|يراسه|برياسه|رييس|يمثل|سيمثل|ويمثل|"
+                      r"كبير\s+المفاوضين)(?![\w])", re.I)
+DELEGATION_WORD = re.compile(r"وفد|delegation|team|الجانب|side|مفاوض|negotiat", re.I)
+MEMBER_CUE = re.compile(r"(?<![\w])(?:includ\w*|comprising|members?|alongside|accompanied|along\s+with|as\s+well\s+as|"
+                        r"ضم|يضم|تضم|وضم|ومنهم|بينهم|عضو|اعضاء|برفقه|بجانب|الي\s+جانب)(?![\w])", re.I)
 
 
 def _head_clauses(f: str) -> list[tuple[int, int]]:
@@ -111,13 +121,39 @@ class Heads(SlotType):
             home = known_party(key, ctx.kb) if how else None
             if home and home != party:
                 continue  # the knowledge places this person in another party
-            plan = bool(re.search(r"(?<![\w])(?:expected|will\s+be\s+led|سيتراس|سيرأس|يتوقع|من\s+المتوقع|المرتقب)(?![\w])",
-                                  f, re.I))
+            plan = bool(PLANNED.search(f))
             out.append(SlotValue(self.name, party, key, printed, ctx.sentence.id, (s0, e0),
                                  matched=how or "new name", title=clean_title(_title_before(ctx, name_from, s0)),
                                  plan=plan))
         if re.search(r"وفد|delegation", f, re.I):
             out += self._listed(ctx)
+        out += self._known_leaders(ctx, out)
+        return out
+
+    def _known_leaders(self, ctx: _Ctx, found: list[SlotValue]) -> list[SlotValue]:
+        """A known delegation leader named in a sentence about who leads the delegations, in wording the
+        patterns above do not read: "Lavrentiev leads the Russian team", "X, Y and Z are heading the
+        delegations of their countries", "Heading an Iranian delegation, Khaji left for Nur-Sultan"."""
+        f = ctx.folded.text
+        if not (LEAD_CUE.search(f) and DELEGATION_WORD.search(f)):
+            return []
+        parties = {v.key for v in found}
+        people = {v.value for v in found}
+        known = [m for m in ctx.kb.find(ctx.sentence.text, "person", ctx.sentence.start)
+                 if ctx.kb.people[m.key].heads_delegations]
+        out = []
+        for m in known:
+            party = known_party(m.key, ctx.kb)
+            if not party or party in parties or m.key in people:
+                continue
+            if any(o.key != m.key and known_party(o.key, ctx.kb) == party for o in known):
+                continue  # two leaders of one party named: which one led is not said
+            pa = _fpos(ctx, m.span[0])
+            if MEMBER_CUE.search(f[max(0, pa - 50):pa]):
+                continue  # "the delegation includes …": a member, not the head
+            out.append(SlotValue(self.name, party, m.key, m.printed, ctx.sentence.id, m.span, matched="knowledge",
+                                 plan=bool(PLANNED.search(f))))
+            parties.add(party)
         return out
 
     def _listed(self, ctx: _Ctx) -> list[SlotValue]:
