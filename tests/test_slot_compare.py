@@ -209,3 +209,13 @@ def test_known_delegation_leaders_in_wording_the_patterns_do_not_read():
     heads = {(v.key, v.value) for v in f.get("heads")}
     # a member of a delegation whose head is named is not a second head; a name with no word on leading is no head
     assert heads == {("Russia", "Alexander Lavrentiev"), ("Iran", "Ali Asghar Khaji"), ("Turkey", "Sedat Onal")}
+
+
+def test_observers_humanitarian_bodies_and_another_bodys_guests():
+    text = ("Observers from the UN Office of the High Commissioner for Refugees and the International Committee of the "
+            "Red Cross are expected at the 11th round of the Astana talks. "
+            "The 11th round of the Astana talks will also host a meeting of the working group on detainees with the "
+            "participation of experts from Jordan. "
+            "The Syrian National Dialogue Congress will invite observers from Lebanon.")
+    f = extract_facts(article(text, "2018-11-27"), KB)
+    assert {v.key for v in f.get("observers")} == {"UNHCR", "ICRC"}

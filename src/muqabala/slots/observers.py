@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..events import _bodies_re, _words_re
 from ..normalize import fold
 from .base import OBSERVER, About, SlotValue, _clauses, _Ctx, _fpos
 from .registry import SlotType, register
@@ -49,11 +50,23 @@ class Observers(SlotType):
             attend = [m.start() for m in ATTEND.finditer(ctx.folded.text)]
             for m in _observer_parties(ctx):
                 a = _fpos(ctx, m.span[0])
-                if any(abs(a - x) <= 80 for x in attend):
+                if any(abs(a - x) <= 120 for x in attend):
                     out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span, plan=plan))
-        # "the US declined to send an observer delegation": a party that stayed away is no observer
+        # "the US declined to send an observer delegation": a party that stayed away is no observer;
+        # "the congress will invite observers from the UN": another body's guests
         return [v for v in out if not REFUSED.search(
-            ctx.folded.text[max(0, _fpos(ctx, v.span[0]) - 10):_fpos(ctx, v.span[0]) + 60])]
+            ctx.folded.text[max(0, _fpos(ctx, v.span[0]) - 10):_fpos(ctx, v.span[0]) + 60])
+            and not _another_bodys(ctx, _fpos(ctx, v.span[0]))]
+
+
+def _another_bodys(ctx: _Ctx, pa: int) -> bool:
+    """The nearest gathering named before the position is another body, not the talks."""
+    f = ctx.folded.text
+    pattern = _bodies_re(ctx.kb)
+    body = max((m.end() for m in pattern.finditer(f[:pa])), default=-1) if pattern else -1
+    talk = _words_re(ctx.series.talk_words + ctx.series.round_words)  # a gathering, not "the guarantor states"
+    talks = max((m.end() for m in talk.finditer(f[:pa])), default=-1)
+    return body > talks
 
 
 def observer_list(ctx: _Ctx, ca: int, cb: int) -> list:
@@ -66,7 +79,7 @@ def observer_list(ctx: _Ctx, ca: int, cb: int) -> list:
     for a, b in reversed([c for c in all_clauses if c[1] <= ca]):
         # "Jordan, Lebanon and Iraq attended as observers": the list may come first
         inside = [m for m, pa in mentions if a <= pa < b]
-        if not inside or len(re.findall(r"\w+", ctx.folded.text[a:b])) > 2 * len(inside) + 1:
+        if not inside or _other_words(ctx, a, b, inside) > len(inside) + 1:
             break
         out = inside + out
     for a, b in [c for c in all_clauses if c[0] >= cb]:
@@ -74,9 +87,15 @@ def observer_list(ctx: _Ctx, ca: int, cb: int) -> list:
         if not inside:
             break
         last_end = inside[-1][1] + len(fold(inside[-1][0].printed))
-        if len(re.findall(r"\w+", ctx.folded.text[a:last_end])) > 2 * len(inside) + 1:
+        if _other_words(ctx, a, last_end, [m for m, _ in inside]) > len(inside) + 1:
             break  # not a list of names
         out += [m for m, _ in inside]
         if len(re.findall(r"\w+", ctx.folded.text[last_end:b])) > 2:
             break  # the sentence goes on after the list
     return out
+
+
+def _other_words(ctx: _Ctx, a: int, b: int, mentions: list) -> int:
+    """Words of a folded region outside the named parties ("and the", "as well as"): a list has few."""
+    words = len(re.findall(r"\w+", ctx.folded.text[a:b]))
+    return words - sum(len(re.findall(r"\w+", fold(m.printed))) for m in mentions)
