@@ -219,3 +219,19 @@ def test_observers_humanitarian_bodies_and_another_bodys_guests():
             "The Syrian National Dialogue Congress will invite observers from Lebanon.")
     f = extract_facts(article(text, "2018-11-27"), KB)
     assert {v.key for v in f.get("observers")} == {"UNHCR", "ICRC"}
+
+
+def test_un_representation_absence_presence_and_advisers():
+    text = ("The 13th round of the Astana talks on Syria opens on Thursday in Nur-Sultan. "
+            "UN envoy Geir Pedersen is not going to attend the talks for health reasons, the ministry said. "
+            "The deputy UN envoy Khawla Matar will also arrive in the Kazakh capital with a small delegation. "
+            "Special Adviser to the UN Special Envoy Vitaly Naumkin sat with the Russian delegation at the 13th round.")
+    f = extract_facts(article(text, "2019-07-30"), KB)
+    assert {v.value for v in f.get("un")} == {"Khawla Matar"}
+
+
+def test_a_sentence_dated_in_an_earlier_round_speaks_of_that_round():
+    text = ("The 13th round of the Astana talks on Syria opened on Thursday in Nur-Sultan. "
+            "UN envoy Geir Pedersen attends a session of the Astana talks in Nur-Sultan, April 26, 2019.")
+    f = extract_facts(article(text, "2019-08-01"), KB)
+    assert not f.get("un") and [v.start for v in f.get("dates")] == [date(2019, 8, 1)]

@@ -16,7 +16,7 @@ from ..knowledge import Knowledge
 from ..normalize import fold_with_offsets
 from ..timeexpr import PubDate
 from .base import (AGREE, CLASS_OF, HOLD_VERBS, HYPOTHETICAL, About, ArticleFacts, Comparison, Label, SlotValue,
-                   Status, _Ctx, _mask_quotes, _next_mentions, _sentence_context, _times)
+                   Status, _Ctx, _mask_quotes, other_round, _next_mentions, _sentence_context, _times)
 from .registry import REGISTRY, SlotType, register
 
 # Importing the modules registers them, in this order (the report's order).
@@ -46,6 +46,13 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
         ahead = [a for _, a, _, n in ctx.nexts if not preview or (n and event.round and n > event.round)]
         ctx.first_next = ahead[0] if ahead else len(folded.text)
         ctx.times = _times(ctx)
+        own = series.round(event.round)
+        if ctx.about is About.THIS and own and not ctx.names_own_round:
+            # a sentence dated within an earlier known round speaks of that round (a later round's dates
+            # are an announcement, read as the next round)
+            dated = [n for t in ctx.times if (n := other_round(series, t, own)) and n < own.number]
+            if dated and not any(t.resolved and own.start <= t.start <= own.end for t in ctx.times):
+                ctx.about = About.PREVIOUS if dated[0] == own.number - 1 else About.BACKGROUND
         yield ctx
 
 

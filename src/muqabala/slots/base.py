@@ -182,6 +182,15 @@ class _Ctx:
 
 
 
+def other_round(series: Series, t, own) -> int | None:
+    """The known round a day-precise date far from the article's own round falls in ("April 26, 2019" in
+    a story on the August round: a photo from the round before)."""
+    if not t.resolved or t.granularity != "day" or abs((t.start - own.start).days) < 45:
+        return None
+    return next((r.number for r in series.rounds if r.number != own.number and t.start <= r.end
+                 and r.start <= t.end), None)
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause boundaries (start, end) in a folded sentence."""
     cuts = [0] + [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]

@@ -16,7 +16,7 @@ import re
 
 from ..events import _words_re
 from ..normalize import fold
-from .base import AGREE, HOLD_VERBS, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx, _fpos
+from .base import AGREE, other_round, HOLD_VERBS, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx, _fpos
 from .registry import SlotType, register
 
 
@@ -89,7 +89,7 @@ class Dates(SlotType):
                 continue
             t = _coming_weekday(ctx, t)
             about = ctx.about
-            if about is About.THIS and own and _other_round(ctx, t, own):
+            if about is About.THIS and own and other_round(ctx.series, t, own):
                 about = About.BACKGROUND  # the dates of another known round, recalled
             elif about is About.THIS and own and t.relative == "past" and t.end < own.start:
                 about = About.BACKGROUND  # "18-19 April last": something before the round
@@ -108,13 +108,6 @@ class Dates(SlotType):
 
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
         return compare_times(a, b)
-
-
-def _other_round(ctx: _Ctx, t, own) -> bool:
-    """A day-precise date far from the article's round that lies within another known round."""
-    if t.granularity != "day" or abs((t.start - own.start).days) < 45:
-        return False
-    return any(r.number != own.number and t.start <= r.end and r.start <= t.end for r in ctx.series.rounds)
 
 
 AHEAD = re.compile(r"(?<![\w])(?:will|would|is\s+to|are\s+to|due|scheduled|expected|set\s+to|to\s+(?:start|begin|open|be\s+held)|"

@@ -19,9 +19,17 @@ UN_TITLE = re.compile(
     r"|(?:نايب\w*\s+)?(?:ال)?مبعوث\w*\s+(?:ال)?(?:اممي|الاممي|الدولي|الخاص)\w*(?:\s+(?:الخاص|الى\s+سوريا|لسوريا|الى\s+سوريه|لسوريه))*"
     r"|(?:نايب\w*\s+)?(?:ال)?مبعوث\w*\s+(?:ال)?خاص\s+(?:ل)?(?:ل?الامين\s+العام|للامم\s+المتحده)(?:\s+(?:الى\s+سوري\w|لسوري\w))?"
     r"|(?:نايب\w*\s+)?(?:ال)?ممثل\w*\s+(?:ال)?(?:اممي|الامم\s+المتحده|للامم\s+المتحده))", re.I)
-# The Secretary-General and spokespeople speak for the UN; they do not represent it at a round.
-NOT_REPRESENTING = re.compile(r"secretary|spokes|أمين|متحدث", re.I)
+# Envoys and their deputies represent the UN at a round; the Secretary-General, spokespeople and advisers
+# (one sat with the Russian delegation) do not.
+REPRESENTING = re.compile(r"envoy|representative|مبعوث|ممثل", re.I)
+NOT_REPRESENTING = re.compile(r"secretary-general$|spokes|advis|أمين|متحدث|مستشار", re.I)
 DEPUTY = re.compile(r"(?<![\w])(?:deputy|نايب\w*)(?![\w])", re.I)
+PRESENT = re.compile(r"(?<![\w])(?:attend\w*|arriv\w*|participat\w*|observers?|delegation|headed|consult\w*|met|meet\w*|"
+                     r"وصل|يصل|تصل|سيصل|يشارك|شارك|سيشارك|حضر|يحضر|سيحضر|بحضور|حضور|التقي|يلتقي|لقاء|مشاورات|وفد)(?![\w])",
+                     re.I)
+ABSENT = re.compile(r"(?<![\w])(?:(?:not|\w+n't)\s+(?:\w+\s+){0,3}(?:attend|participate|take\s+part|come|travel)|"
+                    r"cannot\s+(?:attend|participate|take\s+part)|unable\s+to|absent|absence|skip\w*|"
+                    r"لن\s+(?:يشارك|يحضر)|لم\s+(?:يشارك|يحضر)|يغيب|غياب|تغيب\w*|اعتذر\w*)(?![\w])", re.I)
 PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
                   r"سيحضر|ستحضر|المرتقب)(?![\w])", re.I)
 
@@ -32,20 +40,23 @@ class UNRepresentation(SlotType):
     title = "UN representation"
 
     def extract(self, ctx: _Ctx) -> list[SlotValue]:
-        if ctx.about is not About.THIS or not ctx.about_talks:
-            return []
         f = ctx.folded.text
+        # a sentence about the round, or one that says the envoy is there ("will also arrive in Sochi",
+        # "the UN delegation headed by …") without naming the talks
+        if ctx.about is not About.THIS or not (ctx.about_talks or PRESENT.search(f)):
+            return []
         out = []
         plan = bool(PLAN.search(f))
         seen_people = set()
         for m in ctx.kb.find(ctx.sentence.text, "person", ctx.sentence.start):
-            if known_party(m.key, ctx.kb) in ("UN", "United Nations") and not NOT_REPRESENTING.search(
-                    " ".join(ctx.kb.people[m.key].roles)):
+            if _represents(ctx.kb, m.key):
                 role = _role(ctx.kb.people[m.key].roles)
                 a = _fpos(ctx, m.span[0])
                 if DEPUTY.search(f[max(0, a - 40):a]):
                     role = "deputy special envoy"
                 seen_people.add(m.key)
+                if ABSENT.search(f[a:a + 120]) or ABSENT.search(f[max(0, a - 40):a]):
+                    continue  # "would not participate personally", "cannot attend due to health problems"
                 out.append(SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, title=role, plan=plan,
                                      matched="knowledge"))
         for t in UN_TITLE.finditer(f):
@@ -60,6 +71,9 @@ class UNRepresentation(SlotType):
             key, how = canonical_person(printed, ctx.kb)
             if key in seen_people or (how and known_party(key, ctx.kb) not in ("UN", "United Nations")):
                 continue
+            if how and not _represents(ctx.kb, key) or re.search(r"(?:advis\w+|مستشار\w*)\s+(?:to\s+)?(?:the\s+)?$",
+                                                                 f[max(0, t.start() - 25):t.start()], re.I):
+                continue  # "Special Adviser to the Special Envoy, Vitaly Naumkin": not the UN's representative
             role = "deputy special envoy" if DEPUTY.search(t.group()) else "special envoy"
             out.append(SlotValue(self.name, "", key, printed, ctx.sentence.id, (s0, e0), title=role, plan=plan,
                                  matched=how or "new name"))
@@ -67,6 +81,13 @@ class UNRepresentation(SlotType):
 
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
         return compare_people(a, b, kb)
+
+
+def _represents(kb: Knowledge, key: str) -> bool:
+    """A known UN envoy or deputy envoy, who represents the UN at a round."""
+    roles = " ".join(kb.people[key].roles) if key in kb.people else ""
+    return known_party(key, kb) in ("UN", "United Nations") and bool(REPRESENTING.search(roles)) \
+        and not NOT_REPRESENTING.search(roles)
 
 
 def _role(roles) -> str:
