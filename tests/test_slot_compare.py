@@ -235,3 +235,29 @@ def test_a_sentence_dated_in_an_earlier_round_speaks_of_that_round():
             "UN envoy Geir Pedersen attends a session of the Astana talks in Nur-Sultan, April 26, 2019.")
     f = extract_facts(article(text, "2019-08-01"), KB)
     assert not f.get("un") and [v.start for v in f.get("dates")] == [date(2019, 8, 1)]
+
+
+def test_title_difference_is_about_ranks_in_any_script():
+    # one rank in two scripts and different filler words: no difference
+    same = compare(head("حسين جابري أنصاري", "نائب وزير الخارجية الإيراني"),
+                   head("Hossein Jaberi Ansari", "Iranian Deputy Foreign Minister"), KB)
+    assert same.label is not Label.TITLE_DIFFERENCE
+    # deputy minister against assistant minister, across scripts: a title difference, never a conflict
+    c = compare(head("حسين جابري أنصاري", "مساعد وزير الخارجية للشؤون العربية والأفريقية"),
+                head("Hossein Jaberi Ansari", "Deputy Foreign Minister"), KB)
+    assert c.status is Status.AGREE and c.label is Label.TITLE_DIFFERENCE
+    # a title with no known rank says nothing
+    assert compare(head("Ali Asghar Khaji", "Iran's man in Astana"), head("Ali Asghar Khaji", "Senior Adviser"),
+                   KB).label is not Label.TITLE_DIFFERENCE
+
+
+def test_the_outlet_with_the_odd_title_is_named_and_nobody_is_flagged():
+    adviser = ("The Iranian delegation to the 31st round of the Astana talks is headed by "
+               "senior adviser to the foreign minister Ali Asghar Khaji.")
+    deputy = ("The Iranian delegation to the 31st round of the Astana talks is headed by "
+              "deputy foreign minister Ali Asghar Khaji.")
+    facts = _facts([(adviser, "2026-04-16"), (adviser, "2026-04-16"), (deputy, "2026-04-16")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "heads" and v.key == "Iran")
+    assert v.status is Status.AGREE and v.label is Label.TITLE_DIFFERENCE
+    assert [x.outlet for x in v.values if x.label is Label.TITLE_DIFFERENCE] == ["Outlet 2"]
+    assert not any(x.flagged for x in v.values)

@@ -85,6 +85,11 @@ class SlotVerdict:
         return [x for x in self.values if x.label is Label.PLAN_VS_OUTCOME]
 
     @property
+    def retitled(self) -> list[OutletValue]:
+        """Outlets that give the consensus person a title most others do not."""
+        return [x for x in self.values if x.label is Label.TITLE_DIFFERENCE]
+
+    @property
     def conflict_class(self) -> str:
         """naming, factual, superseded or title: how the report groups it."""
         if self.label is None:
@@ -234,15 +239,21 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
                 x.flagged, x.label, x.reason = True, c.label, c.reason
         elif c.status is Status.CANNOT_COMPARE and c.reason and c.reason not in v.notes:
             v.notes.append(c.reason)
-    # notes inside the consensus: spellings, titles, a date within the other's span
+    # notes inside the consensus: spellings, titles, a date within the other's span. Titles are read
+    # against the title most members share, so the outlet with the odd title is the one named.
+    titled = [m for m in top if not m.witness and m.slot_value.title]
+    usual = max(titled, key=lambda m: sum(1 for o in titled if o is m or compare(m.slot_value, o.slot_value).label
+                                          is not Label.TITLE_DIFFERENCE), default=anchor)
     for x in top:
-        if x is anchor:
+        if x is anchor and x is usual:
             continue
         c = compare(anchor.slot_value, x.slot_value)
+        if c.label is Label.TITLE_DIFFERENCE or (x is not usual and not x.witness):
+            c = compare(usual.slot_value, x.slot_value)
         if c.label in (Label.TITLE_DIFFERENCE, Label.WITHIN_SPAN, Label.SPELLING) and c.reason not in v.notes:
             v.notes.append(c.reason)
-            if c.label is Label.TITLE_DIFFERENCE:
-                x.label, x.reason = c.label, c.reason
+        if c.label is Label.TITLE_DIFFERENCE:
+            x.label, x.reason = c.label, f"{x.outlet}: {c.reason}"
     dissent = v.dissent
     if dissent:
         v.status = CONFLICT

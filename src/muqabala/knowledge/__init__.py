@@ -139,6 +139,7 @@ class Knowledge:
     series: dict[str, Series] = field(default_factory=dict)
     bodies: dict[str, Body] = field(default_factory=dict)
     official_outlets: set[str] = field(default_factory=set)   # official sources: weigh double in a consensus
+    title_ranks: dict[str, str] = field(default_factory=dict)  # folded title word -> rank ("نائب" -> deputy)
     sources: list[str] = field(default_factory=list)
 
     # -------------------------------------------------------------- lookups
@@ -183,6 +184,12 @@ class Knowledge:
             if any(fold_key(a) == key or (len(fold_key(a)) > 4 and fold_key(a) in key) for a in aliases):
                 return name
         return None
+
+    def title_ranks_in(self, title: str) -> frozenset[str]:
+        """The ranks a printed title names, in any script ("Deputy Foreign Minister" -> deputy, minister)."""
+        words = fold_key(title).split()
+        return frozenset(r for w in words if (r := self.title_ranks.get(w) or self.title_ranks.get(
+            re.sub(r"^(?:و|ال|وال|لل)(?=\w{3,})", "", w))))
 
     def party_by_word(self, word: str) -> str | None:
         index = self.__dict__.get("_party_words")
@@ -230,6 +237,9 @@ def _merge(kb: Knowledge, data: dict, source: str) -> None:
                 tuple(s.get("round_modifiers", [])), tuple(s.get("participants", [])))
         for b in data.get("body", []):
             kb.bodies[b["key"]] = Body(b["key"], tuple(b.get("names", [])))
+        for r in data.get("rank", []):
+            for w in r["words"]:
+                kb.title_ranks[fold_key(w)] = r["key"]
     except (KeyError, ValueError, TypeError) as exc:
         raise MuqabalaError(f"{source}: invalid knowledge entry ({exc})") from None
     kb.sources.append(source)

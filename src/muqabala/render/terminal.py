@@ -87,7 +87,7 @@ def render_terminal(report: Report, console: Console, max_claims: int = 60) -> N
             for v in group:
                 console.print(Text(f"  {slot_name(v)} [{v.label.value if v.label else ''}]: ", style="red")
                               + Text(visual(v.reason or "; ".join(v.notes), width - 10, on)), soft_wrap=False)
-                for x in (v.dissent or v.superseded)[:6]:
+                for x in (v.dissent or v.superseded or v.retitled)[:6]:
                     art = next(a for a in ev.articles if a.id == x.article_id)
                     s = art.sentence(x.sentence_id)
                     console.print(f"    {x.outlet} ({s.id}, chars {s.start}-{s.end}):", highlight=False)

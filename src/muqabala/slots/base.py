@@ -276,8 +276,8 @@ def _name_like(word: str, kb: Knowledge) -> bool:
         return False
     f = fold_key(word)
     bare = re.sub(r"^(?:و|ف)(?=\w{3,})", "", f)
-    if len(f) < 2 or not re.search(r"[^\W\d_]", f) or f in STOP or bare in STOP:
-        return False
+    if len(f) < 2 or re.search(r"\d", f) or f in STOP or bare in STOP:
+        return False  # a name has letters only: "و29 نوفمبر" is a date
     if re.match(r"^(?:ال|وال|بال|لل|فال|كال)", word):
         return False  # definite nouns and adjectives, not given names (أل/إل spellings pass)
     if kb.party_by_word(word) or kb.find(word, "place"):

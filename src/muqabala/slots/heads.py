@@ -14,13 +14,11 @@ import re
 
 from ..knowledge import Knowledge
 from ..names import canonical_person, known_party, same_person
-from ..normalize import fold_key
+from ..normalize import fold, fold_key
 from .base import (AGREE, HEAD_TRIGGER, TITLE, About, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
                    _find_name, _fpos, _party_in, _title_before)
 from .registry import SlotType, register
 
-# Titles that name one rank in different words: not a different title.
-TITLE_SYNONYMS = [{"نائب", "معاون", "مساعد", "deputy", "assistant"}]
 HONORIFICS = re.compile(r"(?<![\w])(?:الدكتور|الدكتوره|د\.|السيد|السيده|السفير(?=\s*$)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w])", re.I)
 
 
@@ -61,6 +59,29 @@ def clean_title(raw: str) -> str:
         start = before.start()
     title = HONORIFICS.sub("", raw[start:]).strip(" ،,-")
     return " ".join(title.split())
+
+
+def title_around(ctx: _Ctx, fstart: int, fend: int) -> str:
+    """The title an outlet gives a person: the words before the name in its clause ("Iranian Deputy Foreign
+    Minister Hossein Jaberi Ansari"), else an apposition after it ("Khaji, a senior adviser to the minister")."""
+    f = ctx.folded.text
+    ca = max([a for a, b in _clauses(f) if a <= fstart] or [0])
+    s, _ = ctx.folded.span(ca, ca + 1) if ca < len(f) else (0, 0)
+    e, _ = ctx.folded.span(fstart, fstart + 1)
+    before = " ".join(ctx.sentence.text[s:e].split()[-8:])
+    before = re.split(r"(?<![\w])(?:and|as well as)(?![\w])", before, flags=re.I)[-1]  # not the previous person's title
+    title = clean_title(before)
+    if title:
+        return title
+    comma = re.match(r"\s*[,،]\s*", f[fend:fend + 120])
+    if comma:
+        start = fend + comma.end()
+        seg = re.split(r"[,،.;()]", f[start:start + 100])[0]
+        t = TITLE.search(seg)
+        if t and len(seg[:t.start()].split()) <= 3:
+            a0, a1 = ctx.folded.span(start, start + len(seg))
+            return clean_title(ctx.sentence.text[a0:a1])
+    return ""
 
 
 @register
@@ -152,7 +173,7 @@ class Heads(SlotType):
             if MEMBER_CUE.search(f[max(0, pa - 50):pa]):
                 continue  # "the delegation includes …": a member, not the head
             out.append(SlotValue(self.name, party, m.key, m.printed, ctx.sentence.id, m.span, matched="knowledge",
-                                 plan=bool(PLANNED.search(f))))
+                                 plan=bool(PLANNED.search(f)), title=title_around(ctx, pa, pa + len(fold(m.printed)))))
             parties.add(party)
         return out
 
@@ -177,22 +198,16 @@ def compare_people(a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
         return Comparison(Status.CANNOT_COMPARE, Label.CANNOT_COMPARE, note)
     if not same:
         return Comparison(Status.CONFLICT, Label.DIFFERENT_PERSON, note or f"{a.printed} vs {b.printed}")
-    if titles_differ(a.title, b.title):
+    if titles_differ(a.title, b.title, kb):
         return Comparison(Status.AGREE, Label.TITLE_DIFFERENCE, f"same person, different title: {a.title} / {b.title}")
     if note:
         return Comparison(Status.AGREE, Label.SPELLING, note)
     return AGREE
 
 
-def titles_differ(a: str, b: str) -> bool:
-    ta, tb = set(fold_key(a).split()), set(fold_key(b).split())
-    if not ta or not tb or ta == tb:
-        return False
-    for group in TITLE_SYNONYMS:
-        g = {fold_key(w) for w in group}
-        if ta & g and tb & g:
-            return (ta - g) == (tb - g) and ta != tb
-    # two titles in one script that share no word ("deputy foreign minister" / "envoy")
-    if all(w.isascii() for w in ta) == all(w.isascii() for w in tb):
-        return not (ta & tb) or (ta ^ tb and len(ta ^ tb) >= 2)
-    return False
+def titles_differ(a: str, b: str, kb: Knowledge) -> bool:
+    """Two titles name different ranks ("deputy foreign minister" / "deputy undersecretary";
+    "نائب وزير الخارجية" / "assistant foreign minister"), in any script. A title with no known rank
+    word says nothing either way."""
+    ra, rb = kb.title_ranks_in(a), kb.title_ranks_in(b)
+    return bool(ra and rb and ra != rb)
