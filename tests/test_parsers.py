@@ -58,6 +58,18 @@ def test_english_expressions():
     assert [v.label for v in parse_times("next spring", "2022-01-20")] == ["2022-spring"]
 
 
+def test_days_in_words_and_how_long_a_meeting_lasts():
+    labels = lambda text, pub: [v.label for v in parse_times(text, pub)]  # noqa: E731
+    assert labels("ستعقد الجولة يومي الخامس والسادس من شهر آب", "2023-07-20") == ["2023-08-05/2023-08-06"]
+    assert labels("كان آخرها في الثالث عشر والرابع عشر من أيار", "2023-06-01") == ["2023-05-13/2023-05-14"]
+    assert labels("في الحادي والعشرين من يناير 2025", "2025-01-02") == ["2025-01-21"]
+    # the second half of a month is no second day
+    assert labels("في النصف الثاني من ديسمبر 2025", "2025-11-01") == ["2025-12"]
+    # a day and how long the meeting lasts make a span
+    assert labels("الاجتماع الذي ينطلق الثلاثاء، ويستمر ليومين", "2023-06-20") == ["2023-06-20/2023-06-21"]
+    assert labels("The talks open on Monday and will last two days.", "2023-06-19") == ["2023-06-19/2023-06-20"]
+
+
 def test_no_year_is_invented_without_a_publication_date():
     values = parse_times("انعقدت يومي 4 و5 أيار")
     assert values and values[0].start is None and "year unknown" in values[0].note

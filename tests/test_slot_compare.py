@@ -7,7 +7,7 @@ from helpers_articles import article
 
 from muqabala.judge import judge_slots
 from muqabala.knowledge import load_knowledge
-from muqabala.slots import REGISTRY, Label, SlotValue, Status, compare, extract_facts
+from muqabala.slots import REGISTRY, About, Label, SlotValue, Status, compare, extract_facts
 
 KB = load_knowledge()
 
@@ -261,3 +261,11 @@ def test_the_outlet_with_the_odd_title_is_named_and_nobody_is_flagged():
     assert v.status is Status.AGREE and v.label is Label.TITLE_DIFFERENCE
     assert [x.outlet for x in v.values if x.label is Label.TITLE_DIFFERENCE] == ["Outlet 2"]
     assert not any(x.flagged for x in v.values)
+
+
+def test_a_day_still_ahead_in_a_story_written_after_the_round_is_not_its_date():
+    text = ("The 22nd round of the Astana talks on Syria ended on Tuesday in Astana. "
+            "Russia, Iran and Turkey will hold talks in Astana on 25 November on the ceasefire.")
+    f = extract_facts(article(text, "2024-11-13"), KB)
+    assert [(d.start, d.about) for d in f.get("dates", about=None)] == [(date(2024, 11, 12), About.THIS),
+                                                                       (date(2024, 11, 25), About.BACKGROUND)]

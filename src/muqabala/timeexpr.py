@@ -39,6 +39,17 @@ SEASONS = {"الربيع": "spring", "الصيف": "summer", "الخريف": "au
            "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 ORDINAL_PART = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "first": 1, "second": 2, "third": 3, "fourth": 4}
+# Days of the month in words, as Arabic papers often print them ("يومي السابع والثامن من تموز").
+_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+DAY_WORDS: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
+DAY_WORDS.update({"العاشر": 10, "العشرين": 20, "الثلاثين": 30, "الحادي عشر": 11, "الثاني عشر": 12})
+DAY_WORDS.update({f"{w} عشر": i + 1 + 10 for i, w in enumerate(_UNITS) if i >= 2})
+DAY_WORDS.update({f"{'الحادي' if i == 0 else w} والعشرين": 21 + i for i, w in enumerate(_UNITS)})
+DAY_WORDS.update({"الحادي والثلاثين": 31})
+# "يستمر يومين", "for two days": how long a meeting that starts on a given day lasts
+DURATION = re.compile(r"^[\s,،]*(?:(?:و)?(?:يستمر|تستمر|ستستمر|سيستمر|تتواصل|تمتد|يمتد)\s+(?:ل|علي\s+مدي\s+|لمده\s+)?"
+                      r"(?P<ar>يومين|ثلاثه\s+ايام)|(?:and\s+)?(?:will\s+)?(?:last|run|continue)s?\s+(?:for\s+)?"
+                      r"(?P<en>two|three)\s+days)", re.I)
 # Patterns run on folded text, so every word list is folded the same way.
 PAST, CURRENT, NEXT = (tuple(fold(w) for w in words) for words in (PAST, CURRENT, NEXT))
 
@@ -111,6 +122,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_SEP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_E}{_YEAR_TAIL}", re.I)),
     ("day_dm", re.compile(
         rf"(?<![\d/])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
+    ("words_dm", re.compile(
+        rf"{_P}(?P<d1w>{_alt(DAY_WORDS)})(?:\s*(?:و|الي\s+|حتي\s+|-)\s*(?P<d2w>{_alt(DAY_WORDS)}))?"
+        rf"\s+من\s+(?:شهر\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
     ("day_md", re.compile(
         rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w]){_YEAR_TAIL}", re.I)),
     ("half", re.compile(
@@ -205,7 +219,11 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
         if not d:
             return None
         return d, d, "day", d.isoformat(), "", ""
-    if kind in ("range_dm", "range_md", "day_dm", "day_md"):
+    if kind == "words_dm":
+        if re.search(r"(?:نصف|ربع|اسبوع|عقد|الشهر)\s*$", m.string[max(0, m.start() - 12):m.start()]):
+            return None  # "النصف الثاني من ديسمبر": the second half of a month, not its second day
+        g = {**g, "d1": str(_day_word(g["d1w"])), "d2": str(_day_word(g["d2w"])) if g.get("d2w") else None}
+    if kind in ("range_dm", "range_md", "day_dm", "day_md", "words_dm"):
         month = _month_of(g["m1"])
         m2 = _month_of(g.get("m2"))
         if m2 and m2 != month:
@@ -292,6 +310,21 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
     return None
 
 
+def _day_word(word: str) -> int:
+    return DAY_WORDS[" ".join(word.split())]
+
+
+def _lasting(value: TimeValue, ftext: str, fend: int) -> TimeValue:
+    """A single day followed by how long the meeting lasts ("الأربعاء، ويستمر ليومين") becomes a span."""
+    m = DURATION.match(ftext[fend:fend + 50])
+    if not m or value.granularity != "day" or value.start is None or value.start != value.end:
+        return value
+    days = 3 if (m.group("ar") or m.group("en") or "").startswith(("ثلاث", "three")) else 2
+    end = value.start + timedelta(days=days - 1)
+    return TimeValue(value.start, end, "day", f"{value.start.isoformat()}/{end.isoformat()}", value.text,
+                     value.span, (value.note + "; " if value.note else "") + f"lasts {days} days", value.relative)
+
+
 def parse_times(text: str, published: str | None = None, base: int = 0) -> list[TimeValue]:
     """All temporal expressions in `text`; spans are offsets into `text` (+ base)."""
     folded = fold_with_offsets(text)
@@ -317,7 +350,8 @@ def parse_times(text: str, published: str | None = None, base: int = 0) -> list[
         taken.append((start, end))
         s, e = folded.span(start, end)
         d1, d2, gran, label, note, rel = built
-        results.append(TimeValue(d1, d2, gran, label, text[s:e], (s + base, e + base), note, rel))
+        results.append(_lasting(TimeValue(d1, d2, gran, label, text[s:e], (s + base, e + base), note, rel),
+                                ftext, end))
     results.sort(key=lambda t: t.span)
     return results
 

@@ -16,6 +16,7 @@ import re
 
 from ..events import _words_re
 from ..normalize import fold
+from ..timeexpr import PubDate
 from .base import AGREE, other_round, HOLD_VERBS, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx, _fpos
 from .registry import SlotType, register
 
@@ -77,6 +78,9 @@ class Dates(SlotType):
         out = []
         own = ctx.series.round(ctx.event_round)
         explicit = [t for t in ctx.times if re.search(r"\d", t.text)]
+        pub = PubDate.parse(ctx.article.published)
+        # the earliest day the story can have been written (a month-only date: the month's first day)
+        written = (pub.as_date or date(pub.year, pub.month or 1, 1)) if pub else None
         for t in ctx.times:
             if not re.search(r"\d", t.text) and any(abs(e.span[0] - t.span[1]) <= 3 or abs(t.span[0] - e.span[1]) <= 3
                                                     for e in explicit):
@@ -93,8 +97,11 @@ class Dates(SlotType):
                 about = About.BACKGROUND  # the dates of another known round, recalled
             elif about is About.THIS and own and t.relative == "past" and t.end < own.start:
                 about = About.BACKGROUND  # "18-19 April last": something before the round
-            elif about is About.THIS and own and t.relative == "next" and t.start > own.end:
-                about = About.BACKGROUND  # "8 February next": something after the round
+            elif about is About.THIS and own and t.start > own.end and (
+                    t.relative == "next" or (written and written > own.end and t.start > written)):
+                # "8 February next", or a day still ahead in a story written after the round ended:
+                # something after the round
+                about = About.BACKGROUND
             elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round and not ctx.preview:
                 # weeks away from the round's known dates, in a sentence that does not name the round:
                 # another occasion (a congress, a summit, a ministers' call), not this round's dates
@@ -111,7 +118,7 @@ class Dates(SlotType):
 
 
 AHEAD = re.compile(r"(?<![\w])(?:will|would|is\s+to|are\s+to|due|scheduled|expected|set\s+to|to\s+(?:start|begin|open|be\s+held)|"
-                   r"سيعقد|ستعقد|ستنطلق|سينطلق|تنطلق|ستبدا|سيبدا|ستستمر|المقرر|مقرر|المزمع|المرتقب|المقبل|القادم)(?![\w])", re.I)
+                   r"سيعقد|ستعقد|ستنطلق|سينطلق|تنطلق|ينطلق|يبدا|تبدا|يعقد|تعقد|ستبدا|سيبدا|ستستمر|المقرر|مقرر|المزمع|المرتقب|المقبل|القادم)(?![\w])", re.I)
 
 
 def _coming_weekday(ctx: _Ctx, t):
