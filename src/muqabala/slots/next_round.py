@@ -29,6 +29,8 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
         limit = ctx.nexts[i + 1][1] if i + 1 < len(ctx.nexts) else len(f)
         if HYPOTHETICAL.search(f[max(0, a - 40):min(limit, b + 80)]):
             continue  # "the next round could be moved to …": an option, not an announcement
+        if _body_at(ctx.kb, f[b:b + 45]):
+            continue  # "the next meeting of the joint working group": another body's meeting
         s0, e0, printed = _span(ctx, a, b)
         if kind == "round":
             n = number if number and number != ctx.event_round else (ctx.event_round + 1 if ctx.event_round else None)
