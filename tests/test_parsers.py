@@ -70,6 +70,11 @@ def test_days_in_words_and_how_long_a_meeting_lasts():
     assert labels("The talks open on Monday and will last two days.", "2023-06-19") == ["2023-06-19/2023-06-20"]
 
 
+def test_bare_today_in_arabic_but_not_the_first_day():
+    assert [v.label for v in parse_times("تنطلق اليوم أعمال الاجتماع", "2023-06-20")] == ["2023-06-20"]
+    assert parse_times("في اليوم الأول من الاجتماع", "2023-06-20") == []
+
+
 def test_no_year_is_invented_without_a_publication_date():
     values = parse_times("انعقدت يومي 4 و5 أيار")
     assert values and values[0].start is None and "year unknown" in values[0].note

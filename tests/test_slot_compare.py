@@ -269,3 +269,10 @@ def test_a_day_still_ahead_in_a_story_written_after_the_round_is_not_its_date():
     f = extract_facts(article(text, "2024-11-13"), KB)
     assert [(d.start, d.about) for d in f.get("dates", about=None)] == [(date(2024, 11, 12), About.THIS),
                                                                        (date(2024, 11, 25), About.BACKGROUND)]
+
+
+def test_a_day_set_off_by_commas_dates_the_round_and_renewed_yesterday_is_a_statement():
+    text = ("انطلقت، اليوم الثلاثاء، في مدينة سوتشي الروسية، أعمال الجولة الـ 15 من محادثات أستانا. "
+            "وجدد المتحدث أمس التأكيد على مشاركة الفصائل في الجولة الـ 15 من محادثات أستانا.")
+    f = extract_facts(article(text, "2021-02-16"), KB)
+    assert [d.start for d in f.get("dates")] == [date(2021, 2, 16)]

@@ -26,7 +26,7 @@ _HOLD = _words_re(HOLD_VERBS + ("تنطلق", "انطلاق", "اختتام", "�
 MEETING = re.compile(r"جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات|round|meeting|talks|session|negotiations", re.I)
 # a weekday or "today" next to a verb of saying dates the statement, not the meeting
 SPEECH = re.compile(r"(?<![\w])(?:[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|صرح|صرحت|اوضح|اوضحت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|"
-                    r"كشف|كشفت|نقل|نقلت|توقع|يتوقع|وصل|وصلت|وصول)|said|says|told|announced|stated|added|noted|reported|"
+                    r"كشف|كشفت|نقل|نقلت|توقع|يتوقع|وصل|وصلت|وصول|جدد|جددت|شدد|شددت|نفي|نفت)|said|says|told|announced|stated|added|noted|reported|"
                     r"according|expected|arrived|arrives|arrival)(?![\w])", re.I)
 
 
@@ -47,7 +47,12 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     """A time in a clause about the meeting (not an experts' meeting, not a plan that fell through);
     not the day a statement was made; a bare weekday also needs no verb of saying in its clause."""
     a = _fpos(ctx, t.span[0])
-    clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), ctx.folded.text)
+    clauses = _clauses(ctx.folded.text)
+    i = next((i for i, (ca, cb) in enumerate(clauses) if ca <= a < cb), None)
+    clause = ctx.folded.text if i is None else ctx.folded.text[clauses[i][0]:clauses[i][1]]
+    if i is not None and len(clause.split()) <= len(t.text.split()) + 1:
+        # "انطلقت، اليوم الثلاثاء، في مدينة سوتشي أعمال الجولة": a time set off by commas goes with its neighbours
+        clause = ctx.folded.text[clauses[max(0, i - 1)][0]:clauses[min(len(clauses) - 1, i + 1)][1]]
     if OTHER_MEETING.search(ctx.folded.text[max(0, a - 80):a + 40]):
         return False
     if a <= 25 and re.match(r"\s*,?\s*(?:\(?[a-z]+\)?\s*)?[-—]|\s*,\s*[a-z]+\s*[-—]", ctx.folded.text[_fpos(ctx, t.span[1] - 1) + 1:], re.I):
