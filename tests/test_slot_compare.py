@@ -276,3 +276,11 @@ def test_a_day_set_off_by_commas_dates_the_round_and_renewed_yesterday_is_a_stat
             "وجدد المتحدث أمس التأكيد على مشاركة الفصائل في الجولة الـ 15 من محادثات أستانا.")
     f = extract_facts(article(text, "2021-02-16"), KB)
     assert [d.start for d in f.get("dates")] == [date(2021, 2, 16)]
+
+
+def test_a_month_only_story_that_announces_its_rounds_opening_is_a_preview():
+    text = ("The UN envoy plans to attend the next Astana meeting in Sochi. "
+            "The Astana meeting on Syria is to be held in the Russian resort of Sochi on February 16 and 17.")
+    f = extract_facts(article(text, "2021-02"), KB)
+    assert f.event.round == 15
+    assert not f.get("next_round") and {v.value for v in f.get("venue")} == {"Sochi"}

@@ -8,13 +8,14 @@ trace all ask the same `compare`, so each rule has one home.
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..corpus import Article
 from ..events import EventAssignment, _words_re, assign_events, round_mentions, series_evidence
 from ..knowledge import Knowledge
-from ..normalize import fold_with_offsets
-from ..timeexpr import PubDate
+from ..normalize import fold, fold_with_offsets
+from ..timeexpr import PubDate, parse_times
 from .base import (AGREE, CLASS_OF, HOLD_VERBS, HYPOTHETICAL, About, ArticleFacts, Comparison, Label, SlotValue,
                    Status, _Ctx, _mask_quotes, other_round, _next_mentions, _sentence_context, _times)
 from .registry import REGISTRY, SlotType, register
@@ -56,13 +57,30 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
         yield ctx
 
 
+AHEAD_WORDS = re.compile(r"(?<![\w])(?:next|upcoming|forthcoming|المقبل|المقبله|القادم|القادمه|المرتقب|المرتقبه)(?![\w])",
+                         re.I)
+
+
 def _published_before(article: Article, own) -> bool:
-    """A preview: published (at the latest, for a month-only date, at the month's end) before the round began."""
+    """A preview: published (at the latest, for a month-only date, at the month's end) before the round began;
+    or, where only the month is known, one that announces its own round's dates as what comes next."""
     pub = PubDate.parse(article.published)
     if own is None or pub is None or not pub.year:
         return False
     latest = pub.as_date or date(pub.year, pub.month or 12, 28)
-    return latest < own.start
+    if latest < own.start:
+        return True
+    if pub.as_date is None:
+        # "the next meeting … on February 16 and 17", "to be held … on 16-17 February": the round's opening
+        # day still ahead
+        from .dates import AHEAD
+
+        for s in article.sentences:
+            f = fold(s.text)
+            if (AHEAD_WORDS.search(f) or AHEAD.search(f)) and any(
+                    t.resolved and t.start == own.start for t in parse_times(s.text, article.published)):
+                return True
+    return False
 
 
 def _names_only_another_series(ftext: str, series, kb: Knowledge) -> bool:
