@@ -284,3 +284,13 @@ def test_a_month_only_story_that_announces_its_rounds_opening_is_a_preview():
     f = extract_facts(article(text, "2021-02"), KB)
     assert f.event.round == 15
     assert not f.get("next_round") and {v.value for v in f.get("venue")} == {"Sochi"}
+
+
+def test_observers_that_stayed_away_and_observers_of_rounds_to_come():
+    text = ("The ninth round of the Astana talks opened in Astana, attended by a delegation from Jordan as an observer, "
+            "in the absence of the American side this time. "
+            "The ministry said the US abstained from sending an observer delegation to the ninth round of the talks. "
+            "At the ninth round of the Astana talks the guarantors agreed to invite Iraq and Lebanon to the "
+            "subsequent meetings as observers.")
+    f = extract_facts(article(text, "2018-05-14"), KB)
+    assert {v.key for v in f.get("observers")} == {"Jordan"}

@@ -15,8 +15,13 @@ from .registry import SlotType, register
 ATTEND = re.compile(r"(?<![\w])(?:attend\w*|participat\w*|represent\w*|invit\w*|بحضور|حضور|يحضر|تحضر|حضر|حضرها|"
                     r"بمشارك\w*|مشارك\w*|يشارك|تشارك|شارك|دعو\w*|دعوات|ممثلين|ممثلي)(?![\w])", re.I)
 REFUSED = re.compile(r"(?<![\w])(?:امتنع\w*|رفض\w*|لم\s+(?:ترسل|يرسل|تشارك|يشارك)|لن\s+(?:ترسل|يرسل|تشارك|يشارك)|"
-                     r"declin\w*|refus\w*|will\s+not|won't|did\s+not|didn't|no\s+longer|boycott\w*|قاطع\w*)(?![\w])",
+                     r"عدم\s+(?:مشارك\w*|حضور)|غياب|تغيب\w*|"
+                     r"declin\w*|refus\w*|abstain\w*|absence|absent|will\s+not|won't|did\s+not|didn't|no\s+longer|"
+                     r"boycott\w*|قاطع\w*|no(?=\s+(?:[\w.]+\s+){0,2}(?:representatives?|delegation|delegates)))(?![\w])",
                      re.I)
+# "agreed to invite Iraq and Lebanon to the subsequent meetings as observers": observers of rounds to come
+LATER = re.compile(r"(?<![\w])(?:(?:agreed|decided)\s+to\s+invite|(?:اتفق\w*|تتفق|قرر\w*)\s+(?:علي\s+)?دعوه|"
+                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|المقبله|القادمه)(?![\w])", re.I)
 
 
 def _observer_parties(ctx: _Ctx):
@@ -36,7 +41,7 @@ class Observers(SlotType):
     title = "observers"
 
     def extract(self, ctx: _Ctx) -> list[SlotValue]:
-        if ctx.about is not About.THIS:
+        if ctx.about is not About.THIS or LATER.search(ctx.folded.text):
             return []
         out = []
         for ca, cb in _clauses(ctx.folded.text):
@@ -54,9 +59,19 @@ class Observers(SlotType):
                     out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span, plan=plan))
         # "the US declined to send an observer delegation": a party that stayed away is no observer;
         # "the congress will invite observers from the UN": another body's guests
-        return [v for v in out if not REFUSED.search(
-            ctx.folded.text[max(0, _fpos(ctx, v.span[0]) - 10):_fpos(ctx, v.span[0]) + 60])
-            and not _another_bodys(ctx, _fpos(ctx, v.span[0]))]
+        return [v for v in out if not _stayed_away(ctx, v) and not _another_bodys(ctx, _fpos(ctx, v.span[0]))]
+
+
+def _stayed_away(ctx: _Ctx, v: SlotValue) -> bool:
+    """Words of refusing or absence around the party, up to the next party named ("Jordan attended as an
+    observer, in the absence of the American side" keeps Jordan)."""
+    pa = _fpos(ctx, v.span[0])
+    others = [_fpos(ctx, m.span[0]) for m in ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start)
+              + ctx.kb.find(ctx.sentence.text, "adjective", ctx.sentence.start)]
+    own_end = pa + len(fold(v.printed))
+    # the words just before the next party are about that party ("in the absence of the American side")
+    end = max(own_end, min([o - 25 for o in others if o > own_end] + [pa + 60]))
+    return bool(REFUSED.search(ctx.folded.text[max(0, pa - 25):end]))
 
 
 def _another_bodys(ctx: _Ctx, pa: int) -> bool:
