@@ -294,3 +294,11 @@ def test_observers_that_stayed_away_and_observers_of_rounds_to_come():
             "subsequent meetings as observers.")
     f = extract_facts(article(text, "2018-05-14"), KB)
     assert {v.key for v in f.get("observers")} == {"Jordan"}
+
+
+def test_a_known_leader_speaking_at_the_talks_is_his_partys_head():
+    text = ("Russian envoy Alexander Lavrentiev told reporters at the end of the 16th round of the Astana talks "
+            "that the meeting had gone well. "
+            "Foreign Minister Sergey Lavrov said in Moscow that the 16th round of the Astana talks was useful.")
+    f = extract_facts(article(text, "2021-07-08"), KB)
+    assert {(v.key, v.value) for v in f.get("heads")} == {("Russia", "Alexander Lavrentiev")}
