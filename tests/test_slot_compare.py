@@ -303,3 +303,16 @@ def test_a_known_leader_sent_to_the_talks_is_a_head_but_one_merely_quoted_is_not
             "that the meeting had gone well.")
     f = extract_facts(article(text, "2021-07-06"), KB)
     assert {(v.key, v.value) for v in f.get("heads")} == {("Russia", "Alexander Lavrentiev")}
+
+
+def test_an_envoy_met_elsewhere_is_not_the_rounds_representative():
+    text = ("Ahead of the 16th round of the Astana talks, Lavrov met the UN envoy Geir Pedersen in Moscow. "
+            "Geir Pedersen will head to Nur-Sultan for the 16th round of the Astana talks after talks in Moscow.")
+    f = extract_facts(article(text, "2021-07-05"), KB)
+    assert [v.sentence_id for v in f.get("un")] == ["t:1"]
+
+
+def test_a_deputy_envoy_represents_the_un():
+    text = "وحضر الجولة الـ 21 من محادثات أستانا نائبة المبعوث الأممي إلى سوريا نجاة رشدي."
+    f = extract_facts(article(text, "2024-01-25"), KB)
+    assert [(v.value, v.title) for v in f.get("un")] == [("Najat Rochdi", "deputy special envoy")]

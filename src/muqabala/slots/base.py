@@ -237,7 +237,7 @@ def _location_cue(ftext: str, fstart: int) -> bool:
     return False
 
 
-ARRIVAL = re.compile(r"(?<![\w])(?:وصل\w*|يصل|تصل|توجه\w*|يتوجه|تتوجه|غادر\w*|arriv\w*|left|leaves|travel\w*|"
+ARRIVAL = re.compile(r"(?<![\w])[وس]{0,2}(?:وصل\w*|يصل|تصل|توجه\w*|يتوجه|تتوجه|غادر\w*|arriv\w*|left|leaves|travel\w*|"
                      r"head(?:s|ed)?|flew|set\s+off)(?![\w])", re.I)
 
 

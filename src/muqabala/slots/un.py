@@ -8,7 +8,7 @@ import re
 from ..knowledge import Knowledge
 from ..names import canonical_person, known_party
 from ..normalize import fold
-from .base import About, Comparison, SlotValue, _Ctx, _find_name, _fpos
+from .base import About, Comparison, SlotValue, _clauses, _Ctx, _find_name, _arrival_cue, _fpos, _location_cue, _prefixed
 from .heads import compare_people
 from .registry import SlotType, register
 
@@ -57,6 +57,8 @@ class UNRepresentation(SlotType):
                 seen_people.add(m.key)
                 if ABSENT.search(f[a:a + 120]) or ABSENT.search(f[max(0, a - 40):a]):
                     continue  # "would not participate personally", "cannot attend due to health problems"
+                if _elsewhere(ctx, a):
+                    continue  # "Lavrov met de Mistura in Moscow": not at the round
                 out.append(SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, title=role, plan=plan,
                                      matched="knowledge"))
         for t in UN_TITLE.finditer(f):
@@ -81,6 +83,21 @@ class UNRepresentation(SlotType):
 
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
         return compare_people(a, b, kb)
+
+
+def _elsewhere(ctx: _Ctx, a: int) -> bool:
+    """A place other than the round's venue named in the person's clause ("in Moscow", "في جنيف")."""
+    known = ctx.series.round(ctx.event_round)
+    venue = known.venue if known else ctx.series.usual_venue
+    f = ctx.folded.text
+    clause = next(((ca, cb) for ca, cb in _clauses(f) if ca <= a < cb), (0, len(f)))
+    places = [(m, _fpos(ctx, m.span[0])) for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start)]
+    # places of the clause, before any announcement of the next meeting
+    here = [m for m, pa in places if clause[0] <= pa < min(max(clause[1], a + 60), ctx.first_next)
+            and ctx.kb.places[m.key].kind != "country" and (_location_cue(f, pa) or _prefixed(f, pa) or
+                                                            _arrival_cue(f, pa))]
+    # "heads to Astana after talks in Moscow" names the venue too
+    return bool(here) and all(m.key != venue for m in here)
 
 
 def _represents(kb: Knowledge, key: str) -> bool:
