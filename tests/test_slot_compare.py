@@ -316,3 +316,11 @@ def test_a_deputy_envoy_represents_the_un():
     text = "وحضر الجولة الـ 21 من محادثات أستانا نائبة المبعوث الأممي إلى سوريا نجاة رشدي."
     f = extract_facts(article(text, "2024-01-25"), KB)
     assert [(v.value, v.title) for v in f.get("un")] == [("Najat Rochdi", "deputy special envoy")]
+
+
+def test_paired_month_names_that_disagree_are_a_wrong_month():
+    torn = SlotValue("dates", "", "2019-12-10/2019-12-11", "10 و11 من كانون الأول/ يناير", "x:0", (0, 1),
+                     start=date(2019, 12, 10), end=date(2019, 12, 11), granularity="day",
+                     note="paired month names disagree (كانون الأول / يناير)")
+    c = compare(torn, dates("2019-12-10", "2019-12-11"), KB)
+    assert c.status is Status.CONFLICT and c.label is Label.WRONG_MONTH

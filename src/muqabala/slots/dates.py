@@ -103,7 +103,7 @@ class Dates(SlotType):
             elif about is About.THIS and own and t.relative == "past" and t.end < own.start:
                 about = About.BACKGROUND  # "18-19 April last": something before the round
             elif about is About.THIS and own and t.start > own.end and (
-                    t.relative == "next" or (written and written > own.end and t.start > written)):
+                    (t.relative == "next" and not ctx.preview) or (written and written > own.end and t.start > written)):
                 # "8 February next", or a day still ahead in a story written after the round ended:
                 # something after the round
                 about = About.BACKGROUND
@@ -205,6 +205,10 @@ def compare_times(a: SlotValue, b: SlotValue) -> Comparison:
     """Two date/time values of one slot: agree, within the other's span, or a labelled conflict."""
     if not (a.start and b.start):
         return Comparison(Status.CANNOT_COMPARE, Label.UNRESOLVED, "a date could not be resolved to compare")
+    torn = [v for v in (a, b) if "paired month names disagree" in (v.note or "")]
+    if len(torn) == 1:
+        # "10 و11 من كانون الأول/ يناير": the outlet's own two month names disagree
+        return Comparison(Status.CONFLICT, Label.WRONG_MONTH, f"{torn[0].printed}: {torn[0].note}")
     da, db = (a.start, a.end), (b.start, b.end)
     if da == db:
         return AGREE
