@@ -85,7 +85,7 @@ def report_to_html(report: Report) -> str:
         out.append("</tr>")
         for c in ev.claims:
             cells = claim_cells(ev, c)
-            out.append(f'<tr class="{_e(c.status)}"><td title="{_e(c.reason)}">{_e(c.claim.id)}: '
+            out.append(f'<tr class="{_e(c.status)}"><td dir="auto" title="{_e(c.reason)}">{_e(c.claim.id)}: '
                        f'{_e(short(c.claim.members[0].text, 90))}</td><td class="ltr">{_e(c.status)}</td>')
             out += [f'<td class="mark">{MARK[cells[a.id]]}</td>' for a in ev.articles]
             out.append("</tr>")
@@ -97,9 +97,10 @@ def report_to_html(report: Report) -> str:
             bad = [(x.span, v.reason) for v in ev.slots if v.status == "conflict" for x in v.values
                    if x.article_id == a.id and x.flagged]
             spans, reasons = [b[0] for b in bad], [b[1] for b in bad]
-            out.append(f'<div class="outlet"><strong>{_e(a.label)}</strong> '
+            # each article in its own direction: an English article in a right-to-left page reads left to right
+            out.append(f'<div class="outlet" dir="{"rtl" if a.language == "ar" else "ltr"}"><strong>{_e(a.label)}</strong> '
                        f'<span class="meta">{_e(a.published or "?")} · {_e(a.id)}</span>')
-            out += [f'<p id="{_e(s.id)}">{_highlighted(a, s, spans, reasons)}</p>' for s in a.sentences]
+            out += [f'<p id="{_e(s.id)}" dir="auto">{_highlighted(a, s, spans, reasons)}</p>' for s in a.sentences]
             out.append("</div>")
         out.append("</div>")
         conflicts = [v for v in ev.slots if v.status == "conflict"]
@@ -111,7 +112,8 @@ def report_to_html(report: Report) -> str:
             for x in [y for y in v.values if not y.witness]:
                 art = next(a for a in ev.articles if a.id == x.article_id)
                 sentence = next(s for s in art.sentences if s.id == x.sentence_id)
-                out.append(f"<li>{_e(x.outlet)}: {_highlighted(art, sentence, [x.span] if x.flagged else [], [v.reason])}</li>")
+                out.append(f'<li dir="auto">{_e(x.outlet)}: '
+                           f'{_highlighted(art, sentence, [x.span] if x.flagged else [], [v.reason])}</li>')
             out.append("</ul></li>")
         out.append("</ul></section>")
     if report.unassigned:
