@@ -324,3 +324,16 @@ def test_paired_month_names_that_disagree_are_a_wrong_month():
                      note="paired month names disagree (كانون الأول / يناير)")
     c = compare(torn, dates("2019-12-10", "2019-12-11"), KB)
     assert c.status is Status.CONFLICT and c.label is Label.WRONG_MONTH
+
+
+def test_venue_from_a_dateline_a_hosting_verb_and_a_quoted_city():
+    # a story filed from the host city while the round is on
+    dateline = "نور سلطان 1 أغسطس (وكالات) يتوقع أن تركز الجولة الـ13 من محادثات أستانا على إدلب."
+    v = extract_facts(article(dateline, "2019-08-01"), KB).get("venue")
+    assert [(x.value, x.note) for x in v] == [("Astana", "dateline")]
+    # the same dateline a month later says nothing about the venue
+    assert not extract_facts(article(dateline, "2019-09-01"), KB).get("venue")
+    hosted = "واحتضنت مدينة سوتشي الروسية أعمال الجولة الـ 15 من محادثات أستانا على مدار يومين."
+    assert [x.value for x in extract_facts(article(hosted, "2021-02-18"), KB).get("venue")] == ["Sochi"]
+    quoted = "وغادر الوفد السوري متجهاً إلى العاصمة الكازاخستانية «نور سلطان» للمشاركة في الجولة الـ14 من محادثات أستانا."
+    assert {x.value for x in extract_facts(article(quoted, "2019-12-09"), KB).get("venue")} == {"Astana"}

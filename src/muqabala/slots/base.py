@@ -23,7 +23,8 @@ from ..timeexpr import TimeValue, parse_times
 HOLD_VERBS = ("عقدت", "عقد", "انعقد", "انعقدت", "انتهت", "اختتمت", "اختتم", "انطلقت", "بدات", "جرت", "تستضيف",
               "تستضيفه", "استضافت", "استضاف", "تنعقد", "held", "hosted", "ended", "began", "opened", "concluded",
               "convened", "took place", "kicked off")
-HOSTING = ("تستضيف", "تستضيفه", "استضافت", "استضاف", "تستضيفها", "hosted", "hosts", "host")
+HOSTING = ("تستضيف", "تستضيفه", "استضافت", "استضاف", "تستضيفها", "احتضنت", "تحتضن", "يحتضن", "احتضن", "hosted",
+           "hosts", "host", "hosting")
 TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|يتحدد|لم\s+يحدد|يعلن)|(venue|place|location)\s+(to\s+be|will\s+be|yet\s+to\s+be)\s+"
                  r"(determined|decided|announced|set)|undecided\s+venue", re.I)
 # observer(s), never "مراقبة" (monitoring: "ceasefire monitoring", "joint monitoring forces")
@@ -207,7 +208,9 @@ def _fpos(ctx: _Ctx, abs_offset: int) -> int:
     return bisect_left(ctx.folded.offsets, abs_offset - ctx.sentence.start)
 
 
-def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern) -> bool:
+def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern, names_talks: bool = True) -> bool:
+    """The place is the talks' name ("محادثات أستانا", "Astana-14", "the Astana process", "«أستانا»"); a
+    place that names no talks (`names_talks` False: Sochi, Nur-Sultan) is never one just for its quotes."""
     before = ftext[max(0, fstart - 30):fstart]
     before = re.sub(r"[\"'“”«»\s]+$", "", before)
     last = re.findall(r"[\w]+$", before)
@@ -220,7 +223,7 @@ def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern) -> bool
                 ftext[fend:fend + 30], re.I):
         return True  # "in Astana talks", "the Astana process"
     quoted = fstart > 0 and ftext[fstart - 1] in "\"'“«" and fend < len(ftext) and ftext[fend] in "\"'”»"
-    return quoted
+    return quoted and names_talks
 
 
 def _location_cue(ftext: str, fstart: int) -> bool:
@@ -230,14 +233,15 @@ def _location_cue(ftext: str, fstart: int) -> bool:
     # "in the southern Russian resort of Sochi", "in Kazakhstan's capital, Nur-Sultan"
     pattern = (r"(?:(?<![\w])(?:في|ب|in|at)\s+(?:the\s+)?|(?<![\w])ب)"
                r"(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
-               r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*)?$")
+               r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*)?"
+               r"[«\"“]?\s*$")
     if re.search(pattern, before, re.I):
         return True
     # the place itself carries the prefix: "بأستانة"
     return False
 
 
-ARRIVAL = re.compile(r"(?<![\w])[وس]{0,2}(?:وصل\w*|يصل|تصل|توجه\w*|يتوجه|تتوجه|غادر\w*|arriv\w*|left|leaves|travel\w*|"
+ARRIVAL = re.compile(r"(?<![\w])[وس]{0,2}(?:وصل\w*|يصل|تصل|توجه\w*|يتوجه|تتوجه|متجه\w*|غادر\w*|arriv\w*|left|leaves|travel\w*|"
                      r"head(?:s|ed)?|flew|set\s+off)(?![\w])", re.I)
 
 
@@ -245,7 +249,7 @@ def _arrival_cue(ftext: str, fstart: int) -> bool:
     """'وصل الوفد إلى العاصمة الكازاخية نور سلطان', 'left Tehran for Nur-Sultan': where delegations travel to."""
     before = ftext[max(0, fstart - 70):fstart]
     m = re.search(r"(?<![\w])(?:الي|to|for)\s+(?:the\s+)?(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
-                  r"|(?:[\w'’]+\s+){0,2}(?:capital|city|resort)(?:\s+city)?(?:\s+of)?\s*,?\s*)?$", before, re.I)
+                  r"|(?:[\w'’]+\s+){0,2}(?:capital|city|resort)(?:\s+city)?(?:\s+of)?\s*,?\s*)?[«\"“]?\s*$", before, re.I)
     return bool(m and ARRIVAL.search(before[:m.start()]))
 
 
@@ -255,7 +259,7 @@ def _prefixed(ftext: str, fstart: int) -> bool:
 
 def _hosting(ftext: str, fstart: int, fend: int) -> bool:
     near = ftext[max(0, fstart - 25):fend + 25]
-    return any(re.search(rf"(?<![\w]){h}(?![\w])", near, re.I) for h in HOSTING)
+    return any(re.search(rf"(?<![\w])[وف]?{h}(?![\w])", near, re.I) for h in HOSTING)
 
 
 def _name_tokens(ctx: _Ctx, fstart: int, fend: int) -> list[tuple[int, int, str]]:

@@ -11,7 +11,7 @@ Nur-Sultan for a 2024 round is a naming question, never another venue.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..events import _words_re
 from ..knowledge import Knowledge
@@ -27,6 +27,8 @@ MEETING_CUE = re.compile(r"عاصمه|capital|ختام|اجتماع|جوله|م�
 OPTIONS = re.compile(r"(?<![\w])(?:or|او|أو)(?![\w])", re.I)
 FUTURE = re.compile(r"(?<![\w])(?:سيعقد|ستعقد|سينعقد|ستنعقد|سيكون|ستكون|المقبل|المقبله|القادم|القادمه|will|would|"
                     r"next|upcoming|planned|scheduled|due)(?![\w])", re.I)
+# what follows a dateline's city: a dash, a colon, a comma and the date, or the agency in brackets
+DATELINE_END = re.compile(r"\s*(?:[-—–:,(/]|\d|[^\W\d_]+\s+\d)", re.I)
 CLAUSE_END = re.compile(r"[.,;:()]|(?<![\w])(?:while|whereas|after|before|فيما|بينما|بعد|قبل)(?![\w])", re.I)
 
 
@@ -43,6 +45,9 @@ class Venue(SlotType):
     title = "venue"
 
     def extract(self, ctx: _Ctx) -> list[SlotValue]:
+        dateline = self._dateline(ctx)
+        if dateline:
+            return dateline
         if ctx.about is not About.THIS or not ctx.about_talks or ctx.hypothetical:
             return []
         f = ctx.folded.text
@@ -58,7 +63,7 @@ class Venue(SlotType):
         for m in places:
             pa = _fpos(ctx, m.span[0])
             pb = pa + len(fold(m.printed))
-            if pa >= ctx.first_next or _is_talks_name(f, pa, pb, talk):
+            if pa >= ctx.first_next or _is_talks_name(f, pa, pb, talk, m.key in ctx.series.name_places):
                 continue
             if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb) or _arrival_cue(f, pa)):
                 continue
@@ -89,6 +94,22 @@ class Venue(SlotType):
             else:
                 out.append(SlotValue(self.name, "", place.key, m.printed, ctx.sentence.id, m.span))
         return out
+
+    def _dateline(self, ctx: _Ctx) -> list[SlotValue]:
+        """"ASTANA, May 4 (TASS) –", "أستانا- سبوتنيك", "نور سلطان أول أغسطس 2019 (شينخوا)": a story filed from
+        the round's host city while the round is on was written at the venue."""
+        known = ctx.series.round(ctx.event_round)
+        pub = PubDate.parse(ctx.article.published)
+        if ctx.sentence.index > 1 or not known or not pub or not pub.as_date \
+                or not (known.start - timedelta(days=1) <= pub.as_date <= known.end + timedelta(days=1)):
+            return []
+        f = ctx.folded.text
+        for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
+            pa = _fpos(ctx, m.span[0])
+            pb = pa + len(fold(m.printed))
+            if m.key == known.venue and not f[:pa].strip(" \"'“«") and DATELINE_END.match(f[pb:pb + 12]):
+                return [SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, note="dateline")]
+        return []
 
     def finish(self, facts: ArticleFacts, kb: Knowledge) -> None:
         on, basis = reference_date(facts, kb)
