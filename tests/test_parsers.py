@@ -75,6 +75,11 @@ def test_bare_today_in_arabic_but_not_the_first_day():
     assert parse_times("في اليوم الأول من الاجتماع", "2023-06-20") == []
 
 
+def test_tomorrow_in_both_languages():
+    assert [v.label for v in parse_times("التي تستضيفها المدينة غداً الثلاثاء", "2017-07-03")] == ["2017-07-04"]
+    assert [v.label for v in parse_times("The talks open tomorrow.", "2017-07-03")] == ["2017-07-04"]
+
+
 def test_no_year_is_invented_without_a_publication_date():
     values = parse_times("انعقدت يومي 4 و5 أيار")
     assert values and values[0].start is None and "year unknown" in values[0].note

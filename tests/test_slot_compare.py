@@ -337,3 +337,11 @@ def test_venue_from_a_dateline_a_hosting_verb_and_a_quoted_city():
     assert [x.value for x in extract_facts(article(hosted, "2021-02-18"), KB).get("venue")] == ["Sochi"]
     quoted = "وغادر الوفد السوري متجهاً إلى العاصمة الكازاخستانية «نور سلطان» للمشاركة في الجولة الـ14 من محادثات أستانا."
     assert {x.value for x in extract_facts(article(quoted, "2019-12-09"), KB).get("venue")} == {"Astana"}
+
+
+def test_in_a_preview_a_bare_weekday_is_the_coming_one_and_a_past_day_or_a_bound_is_not_the_rounds():
+    text = ("The fifth round of the Astana talks, which the city hosts on Tuesday, will last two days. "
+            "On June 20 the guarantors discussed the fifth round of the Astana talks by phone. "
+            "Iran ruled out any round of the Astana talks before 10 July.")
+    f = extract_facts(article(text, "2017-07-03"), KB)  # a Monday
+    assert [(d.start, d.end) for d in f.get("dates")] == [(date(2017, 7, 4), date(2017, 7, 5))]

@@ -141,9 +141,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(
         rf"{_P}(?:(?:عام|العام|سنه|year)\s+(?P<year>(?:19|20)\d\d)|(?:العام|السنه)\s+(?P<rel>{_REL})|(?P<rel_pre>this|last|next)\s+year)", re.I)),
     ("weekday", re.compile(
-        rf"{_P}(?:(?P<anchor>امس|اليوم|yesterday|today)\s*,?\s+)?(?:(?:يوم|on)\s+)?(?P<wd>{_alt(WEEKDAYS)}){_E}", re.I)),
+        rf"{_P}(?:(?P<anchor>امس|اليوم|غدا|yesterday|today|tomorrow)\s*,?\s+)?(?:(?:يوم|on)\s+)?(?P<wd>{_alt(WEEKDAYS)}){_E}",
+        re.I)),
     # bare "اليوم" is today unless it is "the first day", "the national day", "that day" …
-    ("anchor", re.compile(rf"{_P}(?P<anchor>امس|yesterday|today|اليوم(?!\s+(?:ال\w+|نفسه|ذاته|من|التالي)(?![\w])))"
+    ("anchor", re.compile(rf"{_P}(?P<anchor>امس|غدا|yesterday|today|tomorrow|اليوم(?!\s+(?:ال\w+|نفسه|ذاته|من|التالي)(?![\w])))"
                           rf"{_E}", re.I)),
 ]
 _BARE_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
@@ -303,6 +304,8 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
             anchor = "today"
         if anchor in ("امس", "yesterday"):
             target -= timedelta(days=1)
+        elif anchor in ("غدا", "tomorrow"):
+            target += timedelta(days=1)
         wd = g.get("wd")
         if wd:
             want = WEEKDAYS[wd.lower()]

@@ -17,19 +17,21 @@ import re
 from ..events import _words_re
 from ..normalize import fold
 from ..timeexpr import PubDate
-from .base import AGREE, other_round, HOLD_VERBS, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx, _fpos
+from .base import (AGREE, HOLD_VERBS, HOSTING, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
+                   _fpos, other_round)
 from .registry import SlotType, register
 
 
-_HOLD = _words_re(HOLD_VERBS + ("تنطلق", "انطلاق", "اختتام", "ختام", "بدء", "يعقد", "تعقد", "meet", "met", "meets",
-                               "starts", "start", "opens", "ends", "closes", "continue", "continues"))
+_HOLD = _words_re(HOLD_VERBS + HOSTING + ("تنطلق", "انطلاق", "اختتام", "ختام", "بدء", "يعقد", "تعقد", "meet", "met",
+                                         "meets", "starts", "start", "opens", "ends", "closes", "continue", "continues"))
 MEETING = re.compile(r"جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات|round|meeting|talks|session|negotiations", re.I)
 # a weekday or "today" next to a verb of saying dates the statement, not the meeting
-SPEECH = re.compile(r"(?<![\w])(?:[وف]?(?:قال|قالت|اعلن|اعلنت|اكد|اكدت|صرح|صرحت|اوضح|اوضحت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|"
+SPEECH = re.compile(r"(?<![\w])(?:[وف]?س?(?:يصل|تصل|قال|قالت|اعلن|اعلنت|اكد|اكدت|صرح|صرحت|اوضح|اوضحت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|"
                     r"كشف|كشفت|نقل|نقلت|توقع|يتوقع|وصل|وصلت|وصول|جدد|جددت|شدد|شددت|نفي|نفت)|said|says|told|announced|stated|added|noted|reported|"
                     r"according|expected|arrived|arrives|arrival)(?![\w])", re.I)
 
 
+BOUND = re.compile(r"(?<![\w])(?:before|after|until|till|by|قبل|بعد|حتي|منذ)\s+(?:the\s+)?$", re.I)
 # Meetings that are not the round itself, or that did not take place as planned.
 OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|technical|expert\w*|preparatory|"
                            r"كان\s+مقررا|كان\s+من\s+المقرر|was\s+(?:scheduled|supposed|due|expected)|had\s+been\s+scheduled)(?![\w])",
@@ -60,7 +62,11 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     if _other_series_place(ctx, ctx.folded.text[max(0, a - 50):a]):
         return False  # "a meeting in Geneva scheduled for February 23rd"
     b = _fpos(ctx, t.span[1] - 1) + 1
-    if SPEECH.search(ctx.folded.text[max(0, a - 45):a]) or SPEECH.search(ctx.folded.text[b:b + 25]):
+    if BOUND.search(ctx.folded.text[max(0, a - 12):a]):
+        return False  # "no meeting before 21 March": a bound, not the meeting's date
+    lead = i is not None and a - clauses[i][0] <= 5 and i > 0
+    said = SPEECH.search(ctx.folded.text[clauses[i - 1][0]:clauses[i - 1][1]]) if lead else None
+    if said or SPEECH.search(ctx.folded.text[max(0, a - 45):a]) or SPEECH.search(ctx.folded.text[b:b + 25]):
         return False  # "the State Department said on Friday (13 January)", "on 4 January X announced": a statement's day
     if re.search(r"\d", t.text):
         return True
@@ -107,6 +113,8 @@ class Dates(SlotType):
                 # "8 February next", or a day still ahead in a story written after the round ended:
                 # something after the round
                 about = About.BACKGROUND
+            elif about is About.THIS and own and ctx.preview and written and t.end < written:
+                about = About.BACKGROUND  # a day already past in a story written before the round
             elif about is About.THIS and own and _far(t, own) and not ctx.names_own_round and not ctx.preview:
                 # weeks away from the round's known dates, in a sentence that does not name the round:
                 # another occasion (a congress, a summit, a ministers' call), not this round's dates
@@ -133,11 +141,12 @@ def _coming_weekday(ctx: _Ctx, t):
 
     if re.search(r"\d", t.text) or t.granularity != "day" or not t.resolved or t.relative == "past":
         return t
-    if re.search(r"(?<![\w])(?:امس|اليوم|yesterday|today)(?![\w])", fold(t.text), re.I):
+    if re.search(r"(?<![\w])(?:امس|اليوم|غدا|yesterday|today|tomorrow)(?![\w])", fold(t.text), re.I):
         return t
     a = _fpos(ctx, t.span[0])
     clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), "")
-    if not AHEAD.search(clause):
+    # in a clause about what is ahead, or in a preview, where the round itself is still ahead
+    if not (AHEAD.search(clause) or ctx.preview):
         return t
     from ..timeexpr import PubDate
 
