@@ -80,6 +80,13 @@ def test_tomorrow_in_both_languages():
     assert [v.label for v in parse_times("The talks open tomorrow.", "2017-07-03")] == ["2017-07-04"]
 
 
+def test_the_joined_conjunction_is_not_part_of_the_time():
+    assert [(v.label, v.text) for v in parse_times("اليوم الأربعاء وغدا الخميس", "2017-05-03")] == [
+        ("2017-05-03", "اليوم الأربعاء"), ("2017-05-04", "غدا الخميس")]
+    assert [v.label for v in parse_times("وستستمر للغد الخميس", "2018-11-28")] == ["2018-11-29"]
+    assert [v.label for v in parse_times("في بغداد", "2018-11-28")] == []
+
+
 def test_no_year_is_invented_without_a_publication_date():
     values = parse_times("انعقدت يومي 4 و5 أيار")
     assert values and values[0].start is None and "year unknown" in values[0].note

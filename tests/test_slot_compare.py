@@ -345,3 +345,10 @@ def test_in_a_preview_a_bare_weekday_is_the_coming_one_and_a_past_day_or_a_bound
             "Iran ruled out any round of the Astana talks before 10 July.")
     f = extract_facts(article(text, "2017-07-03"), KB)  # a Monday
     assert [(d.start, d.end) for d in f.get("dates")] == [(date(2017, 7, 4), date(2017, 7, 5))]
+
+
+def test_a_weekday_between_commas_and_verbs_of_starting_and_lasting():
+    text = ("وانطلقت، يوم أمس الاثنين، في العاصمة الكازاخستانية أستانا، الجولة السابعة للمفاوضات حول التسوية السورية. "
+            "ويشارك المبعوث الأممي في محادثات أستانا، والتي ستبدأ اليوم الثلاثاء، وستستمر للغد الأربعاء.")
+    f = extract_facts(article(text, "2017-10-31"), KB)
+    assert sorted({d.start for d in f.get("dates")}) == [date(2017, 10, 30), date(2017, 10, 31), date(2017, 11, 1)]

@@ -141,10 +141,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("year", re.compile(
         rf"{_P}(?:(?:عام|العام|سنه|year)\s+(?P<year>(?:19|20)\d\d)|(?:العام|السنه)\s+(?P<rel>{_REL})|(?P<rel_pre>this|last|next)\s+year)", re.I)),
     ("weekday", re.compile(
-        rf"{_P}(?:(?P<anchor>امس|اليوم|غدا|yesterday|today|tomorrow)\s*,?\s+)?(?:(?:يوم|on)\s+)?(?P<wd>{_alt(WEEKDAYS)}){_E}",
+        rf"(?:(?<![\w])|(?<=[وف]))(?:(?P<anchor>امس|اليوم|غدا|للغد|الغد|yesterday|today|tomorrow)\s*,?\s+)?(?:(?:يوم|on)\s+)?"
+        rf"(?P<wd>{_alt(WEEKDAYS)}){_E}",
         re.I)),
     # bare "اليوم" is today unless it is "the first day", "the national day", "that day" …
-    ("anchor", re.compile(rf"{_P}(?P<anchor>امس|غدا|yesterday|today|tomorrow|اليوم(?!\s+(?:ال\w+|نفسه|ذاته|من|التالي)(?![\w])))"
+    # "وغدا", "وأمس": the conjunction joined to the word is not part of the time
+    ("anchor", re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وف]))(?P<anchor>امس|غدا|للغد|yesterday|today|tomorrow|اليوم(?!\s+(?:ال\w+|نفسه|ذاته|من|التالي)(?![\w])))"
                           rf"{_E}", re.I)),
 ]
 _BARE_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
@@ -304,7 +306,7 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
             anchor = "today"
         if anchor in ("امس", "yesterday"):
             target -= timedelta(days=1)
-        elif anchor in ("غدا", "tomorrow"):
+        elif anchor in ("غدا", "للغد", "الغد", "tomorrow"):
             target += timedelta(days=1)
         wd = g.get("wd")
         if wd:

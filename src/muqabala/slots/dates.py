@@ -22,8 +22,11 @@ from .base import (AGREE, HOLD_VERBS, HOSTING, About, ArticleFacts, Comparison, 
 from .registry import SlotType, register
 
 
-_HOLD = _words_re(HOLD_VERBS + HOSTING + ("تنطلق", "انطلاق", "اختتام", "ختام", "بدء", "يعقد", "تعقد", "meet", "met",
-                                         "meets", "starts", "start", "opens", "ends", "closes", "continue", "continues"))
+# verbs of holding, opening, lasting and closing a meeting, with the prefixes Arabic joins to them
+_HOLD = _words_re(HOLD_VERBS + HOSTING + ("تنطلق", "ينطلق", "انطلاق", "اختتام", "ختام", "بدء", "يعقد", "تعقد", "ينعقد",
+                                         "تبدا", "يبدا", "ستبدا", "سيبدا", "بدا", "تستمر", "يستمر", "ستستمر",
+                                         "سيستمر", "تتواصل", "يتواصل", "meet", "met", "meets", "starts", "start",
+                                         "opens", "ends", "closes", "continue", "continues", "lasts", "last"))
 MEETING = re.compile(r"جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات|round|meeting|talks|session|negotiations", re.I)
 # a weekday or "today" next to a verb of saying dates the statement, not the meeting
 SPEECH = re.compile(r"(?<![\w])(?:[وف]?س?(?:يصل|تصل|قال|قالت|اعلن|اعلنت|اكد|اكدت|صرح|صرحت|اوضح|اوضحت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|"
@@ -52,7 +55,7 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     clauses = _clauses(ctx.folded.text)
     i = next((i for i, (ca, cb) in enumerate(clauses) if ca <= a < cb), None)
     clause = ctx.folded.text if i is None else ctx.folded.text[clauses[i][0]:clauses[i][1]]
-    if i is not None and len(clause.split()) <= len(t.text.split()) + 1:
+    if i is not None and len(re.findall(r"\w+", clause)) <= len(re.findall(r"\w+", t.text)) + 1:
         # "انطلقت، اليوم الثلاثاء، في مدينة سوتشي أعمال الجولة": a time set off by commas goes with its neighbours
         clause = ctx.folded.text[clauses[max(0, i - 1)][0]:clauses[min(len(clauses) - 1, i + 1)][1]]
     if OTHER_MEETING.search(ctx.folded.text[max(0, a - 80):a + 40]):
