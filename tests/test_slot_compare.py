@@ -352,3 +352,12 @@ def test_a_weekday_between_commas_and_verbs_of_starting_and_lasting():
             "ويشارك المبعوث الأممي في محادثات أستانا، والتي ستبدأ اليوم الثلاثاء، وستستمر للغد الأربعاء.")
     f = extract_facts(article(text, "2017-10-31"), KB)
     assert sorted({d.start for d in f.get("dates")}) == [date(2017, 10, 30), date(2017, 10, 31), date(2017, 11, 1)]
+
+
+def test_a_verb_of_holding_right_before_a_day_dates_the_meeting_even_after_a_verb_of_saying():
+    text = ("تستضيف العاصمة الكازاخستانية، اليوم الأربعاء وغدا الخميس، الجولة الرابعة من محادثات أستانا. "
+            "أعلن رئيس كازاخستان في الجولة الرابعة من محادثات أستانا التي بدأت الأربعاء أن المحادثات مهمة. "
+            "تنطلق اليوم الجولة الرابعة من محادثات أستانا ويتوقع أن تركز على مناطق التهدئة.")
+    f = extract_facts(article(text, "2017-05-03"), KB)
+    assert sorted({d.start for d in f.get("dates")}) == [date(2017, 5, 3), date(2017, 5, 4)]
+    assert len(f.get("dates")) == 4

@@ -55,9 +55,12 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     clauses = _clauses(ctx.folded.text)
     i = next((i for i, (ca, cb) in enumerate(clauses) if ca <= a < cb), None)
     clause = ctx.folded.text if i is None else ctx.folded.text[clauses[i][0]:clauses[i][1]]
-    if i is not None and len(re.findall(r"\w+", clause)) <= len(re.findall(r"\w+", t.text)) + 1:
-        # "انطلقت، اليوم الثلاثاء، في مدينة سوتشي أعمال الجولة": a time set off by commas goes with its neighbours
-        clause = ctx.folded.text[clauses[max(0, i - 1)][0]:clauses[min(len(clauses) - 1, i + 1)][1]]
+    clause_start = clauses[i][0] if i is not None else 0
+    if i is not None and _only_times(ctx, clauses[i]):
+        # "انطلقت، اليوم الثلاثاء، في مدينة سوتشي أعمال الجولة", "، اليوم الأربعاء وغدا الخميس،": times set off by
+        # commas go with their neighbours
+        clause_start = clauses[max(0, i - 1)][0]
+        clause = ctx.folded.text[clause_start:clauses[min(len(clauses) - 1, i + 1)][1]]
     if OTHER_MEETING.search(ctx.folded.text[max(0, a - 80):a + 40]):
         return False
     if a <= 25 and re.match(r"\s*,?\s*(?:\(?[a-z]+\)?\s*)?[-—]|\s*,\s*[a-z]+\s*[-—]", ctx.folded.text[_fpos(ctx, t.span[1] - 1) + 1:], re.I):
@@ -67,13 +70,26 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     b = _fpos(ctx, t.span[1] - 1) + 1
     if BOUND.search(ctx.folded.text[max(0, a - 12):a]):
         return False  # "no meeting before 21 March": a bound, not the meeting's date
+    if _HOLD.search(ctx.folded.text[max(0, a - 18):a]):
+        return True  # "التي بدأت الخميس", "اختتم أعماله، الثلاثاء", "opened on Monday": the verb dates the meeting
     lead = i is not None and a - clauses[i][0] <= 5 and i > 0
     said = SPEECH.search(ctx.folded.text[clauses[i - 1][0]:clauses[i - 1][1]]) if lead else None
     if said or SPEECH.search(ctx.folded.text[max(0, a - 45):a]) or SPEECH.search(ctx.folded.text[b:b + 25]):
         return False  # "the State Department said on Friday (13 January)", "on 4 January X announced": a statement's day
     if re.search(r"\d", t.text):
         return True
-    return bool(_HOLD.search(clause) or MEETING.search(clause)) and not SPEECH.search(clause)
+    # a verb of saying before the time in its clause makes it the statement's day; one after it
+    # ("تنطلق اليوم مفاوضات … ويتوقع أن") says nothing about the time
+    return bool(_HOLD.search(clause) or MEETING.search(clause)) and not SPEECH.search(
+        ctx.folded.text[clause_start:b])
+
+
+def _only_times(ctx: _Ctx, clause: tuple[int, int]) -> bool:
+    """The clause holds nothing but times and a conjunction (", اليوم الأربعاء وغدا الخميس,")."""
+    words = len(re.findall(r"\w+", ctx.folded.text[clause[0]:clause[1]]))
+    timed = sum(len(re.findall(r"\w+", x.text)) for x in ctx.times
+                if clause[0] <= _fpos(ctx, x.span[0]) < clause[1])
+    return words - timed <= 2
 
 
 def time_value(slot: str, key: str, t, ctx: _Ctx, about: About) -> SlotValue:
