@@ -113,6 +113,8 @@ _DAY_SEP = r"\s*(?:-|/|و\s*|الي\s+|حتي\s+|and\s+|to\s+|until\s+|through\s
 _P = r"(?<![\w])"   # start-of-word guard (Arabic letters are \w)
 _E = r"(?![\w])"
 
+# "اليوم الأول" (the first day), "اليوم الوطني" (national day), "اليوم نفسه" (that same day): not today
+_NOT_TODAY = r"(?:الاول|الثاني|الثالث|الرابع|الاخير|الختامي|الوطني|العالمي|الدولي|التالي|السابق|الموالي|نفسه|ذاته|من)"
 PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.-](?P<mo>\d{1,2})[/.-](?P<d>\d{1,2})(?!\d)")),
     ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?!\d)")),
@@ -146,7 +148,8 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.I)),
     # bare "اليوم" is today unless it is "the first day", "the national day", "that day" …
     # "وغدا", "وأمس": the conjunction joined to the word is not part of the time
-    ("anchor", re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وف]))(?P<anchor>امس|غدا|للغد|yesterday|today|tomorrow|اليوم(?!\s+(?:ال\w+|نفسه|ذاته|من|التالي)(?![\w])))"
+    ("anchor", re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وف]))(?P<anchor>امس|غدا|للغد|yesterday|today|tomorrow|"
+                          rf"اليوم(?!\s+{_NOT_TODAY}(?![\w])))"
                           rf"{_E}", re.I)),
 ]
 _BARE_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
