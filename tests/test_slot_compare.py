@@ -361,3 +361,13 @@ def test_a_verb_of_holding_right_before_a_day_dates_the_meeting_even_after_a_ver
     f = extract_facts(article(text, "2017-05-03"), KB)
     assert sorted({d.start for d in f.get("dates")}) == [date(2017, 5, 3), date(2017, 5, 4)]
     assert len(f.get("dates")) == 4
+
+
+def test_observers_near_the_word_observer_across_and_and_as_well_as():
+    text = ("At the 16th round of the Astana talks, delegations from Lebanon, Jordan and Iraq take part, at the level "
+            "of ambassadors, as observers, as well as the United Nations. "
+            "At the 16th round of the Astana talks the US and Jordanian representatives took part as observers. "
+            "At the 16th round of the Astana talks they will discuss expanding the number of observer states to "
+            "include China.")
+    f = extract_facts(article(text, "2021-07-08"), KB)
+    assert {v.key for v in f.get("observers")} == {"Lebanon", "Jordan", "Iraq", "UN", "United States"}

@@ -21,16 +21,25 @@ REFUSED = re.compile(r"(?<![\w])(?:امتنع\w*|رفض\w*|لم\s+(?:ترسل|ي
                      re.I)
 # "agreed to invite Iraq and Lebanon to the subsequent meetings as observers": observers of rounds to come
 LATER = re.compile(r"(?<![\w])(?:(?:agreed|decided)\s+to\s+invite|(?:اتفق\w*|تتفق|قرر\w*)\s+(?:علي\s+)?دعوه|"
-                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|المقبله|القادمه)(?![\w])", re.I)
+                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|المقبله|القادمه|"
+                   r"expand\w*|widen\w*|توسيع|توسعه)(?![\w])", re.I)
 
 
-def _observer_parties(ctx: _Ctx):
-    """Mentions of parties the knowledge gives the observer role, by name or adjective ("the Jordanian delegation")."""
+def _observer_parties(ctx: _Ctx, roles: tuple[str, ...] = ("observer",)):
+    """Mentions of observer parties (with the UN, the mediator, where `roles` says so), by name or adjective
+    ("the Jordanian delegation")."""
     found = ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start) + \
         ctx.kb.find(ctx.sentence.text, "adjective", ctx.sentence.start)
-    return sorted((m for m in found if ctx.kb.parties[m.key].role == "observer"), key=lambda m: m.span)
+    found = [m for m in found if ctx.kb.parties[m.key].role in roles]
+    # "the UN Office of the High Commissioner for Refugees" is UNHCR, not the UN as well
+    found = [m for m in found if not any(o is not m and o.span[0] <= m.span[0] and m.span[1] <= o.span[1]
+                                         and o.span != m.span for o in found)]
+    return sorted(found, key=lambda m: m.span)
 
 
+# a full stop inside a sentence, a semicolon, a bracket or a new clause ("كما", "while") between a party and
+# the word observer: unrelated
+SEPARATE = re.compile(r"[;؛()\[\]]|\.\s|(?<![\w])(?:كما|فيما|بينما|while|whereas)(?![\w])", re.I)
 INVITED = re.compile(r"(?<![\w])(?:invit\w*|expected|will\s+attend|دعو\w*|دعوات|سيشارك|ستشارك|يتوقع)(?![\w])", re.I)
 
 
@@ -48,6 +57,17 @@ class Observers(SlotType):
             if OBSERVER.search(ctx.folded.text[ca:cb]):
                 for m in observer_list(ctx, ca, cb):
                     out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span))
+        # "delegates from Jordan and the U.S. have also attended as observers", "Iraq, Lebanon and Jordan, as
+        # well as the United Nations": observer parties (by name or adjective) near the word observer
+        marks = [m.start() for m in OBSERVER.finditer(ctx.folded.text)]
+        seen = {v.key for v in out}
+        # the UN counts here, beside the word observer; merely attending, it is the mediator, not an observer
+        for m in _observer_parties(ctx, ("observer", "mediator")):
+            a = _fpos(ctx, m.span[0])
+            if m.key not in seen and any(abs(a - x) <= 120 for x in marks) and not SEPARATE.search(
+                    ctx.folded.text[min(a, *[x for x in marks if abs(a - x) <= 120]):max(a, *marks)]):
+                out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span))
+                seen.add(m.key)
         if not out and ctx.about_talks and ATTEND.search(ctx.folded.text):
             # "delegations from the UN, Jordan and the US are also attending": parties the knowledge
             # gives the observer role, named close to a word of attending
