@@ -371,3 +371,12 @@ def test_observers_near_the_word_observer_across_and_and_as_well_as():
             "include China.")
     f = extract_facts(article(text, "2021-07-08"), KB)
     assert {v.key for v in f.get("observers")} == {"Lebanon", "Jordan", "Iraq", "UN", "United States"}
+
+
+def test_next_round_announced_as_meeting_again_or_a_future_round():
+    text = ("The guarantors agreed at the third round of the Astana talks to meet again in early May. "
+            "The deputy minister said there would be a future round of negotiations in Astana on May 3-4.")
+    f = extract_facts(article(text, "2017-03-15"), KB)
+    when = {(v.start, v.end) for v in f.get("next_round", "when")}
+    assert (date(2017, 5, 3), date(2017, 5, 4)) in when and any(s.month == 5 and e.day == 31 for s, e in when)
+    assert {v.value for v in f.get("next_round", "where")} == {"Astana"}

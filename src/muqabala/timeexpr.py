@@ -252,8 +252,10 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
         return start, end, "day", label, note, rel
     if kind == "month":
         month = _month_of(g["m1"])
-        if g["m1"].lower() in ("may", "mar") and not (g.get("year") or rel):
-            return None  # English "may"/"mar" are usually not months
+        if g["m1"].lower() in ("may", "mar") and not (g.get("year") or rel) and not re.search(
+                r"(?<![\w])(?:in|early|mid|late|since|until|by|of|end\s+of|beginning\s+of)[\s-]+$",
+                m.string[max(0, m.start() - 16):m.start()], re.I):
+            return None  # English "may"/"mar" are usually not months ("in May", "early May" are)
         if g["m1"] == "اب" and not (g.get("year") or rel):
             return None  # "اب" alone is usually "father"
         year, note = _resolve_month_year(month, int(g["year"]) if g.get("year") else None, rel, pub)

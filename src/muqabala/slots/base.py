@@ -407,8 +407,11 @@ def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
     for m in re.finditer(rf"(?<![\w])(?:و|ل|ب)?(?:{rw})(?:\s+ال\s*\d+|\s+\S+)?\s+(?:المقبله|المقبل|القادمه|القادم)(?![\w])"
                          rf"|(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
                          rf"|(?:تقرر|قرر\w*|اتفق\w*\s+علي|الاتفاق\s+علي)\s+(?:ان\s+)?(?:عقد|يعقد|تعقد)\s+(?:ال)?(?:{rw})"
-                         rf"|(?:decided|agreed)\s+to\s+hold\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
-                         + (r"|(?<![\w])new\s+round" if ahead else ""), f, re.I):
+                         rf"|(?:decided|agreed|agreement|decision)\s+(?:of\s+the\s+\w+\s+)?to\s+hold\s+(?:the\s+|a\s+)?"
+                         rf"(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
+                         rf"|(?:to\s+)?meet\s+again|(?:تلتقي|يلتقي|الالتقاء|اللقاء|الاجتماع)\s+(?:مجددا|مره\s+اخري)"
+                         + (r"|(?<![\w])(?:new|future|further|another)\s+round|(?<![\w])(?:جوله|الجوله)\s+(?:جديده|اخري)"
+                            if ahead else ""), f, re.I):
         num = re.search(r"\d+", m.group())
         out.append(("round", m.start(), m.end(), int(num.group()) if num else None))
     for rm in round_mentions(ctx.sentence, ctx.series, ctx.kb):
