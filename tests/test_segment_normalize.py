@@ -19,6 +19,12 @@ def test_numbers_dates_and_times_do_not_split():
     assert split("Inflation rose 3.5 percent in 2023. Prices fell.") == ["Inflation rose 3.5 percent in 2023.", "Prices fell."]
 
 
+def test_arabic_sentences_glued_by_a_full_stop_split_but_latin_ones_do_not():
+    assert split("شدد على رفض أي دور لإيران.وقال متحدث إن الجولات جرت.") == [
+        "شدد على رفض أي دور لإيران.", "وقال متحدث إن الجولات جرت."]
+    assert split("The U.S. delegation read example.com today.") == ["The U.S. delegation read example.com today."]
+
+
 def test_arabic_comma_never_ends_a_sentence():
     assert split("وصل الوفد التركي، ثم الوفد الروسي، وبعدهما الإيراني.") == ["وصل الوفد التركي، ثم الوفد الروسي، وبعدهما الإيراني."]
 

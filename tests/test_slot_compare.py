@@ -380,3 +380,12 @@ def test_next_round_announced_as_meeting_again_or_a_future_round():
     when = {(v.start, v.end) for v in f.get("next_round", "when")}
     assert (date(2017, 5, 3), date(2017, 5, 4)) in when and any(s.month == 5 and e.day == 31 for s, e in when)
     assert {v.value for v in f.get("next_round", "where")} == {"Astana"}
+
+
+def test_the_un_envoy_at_another_bodys_meeting_is_not_the_rounds_representative():
+    text = ("On the sidelines of the meeting of the Constitutional Committee in Geneva, Iran, Russia and Turkey "
+            "issued a statement after consulting UN envoy Geir Pedersen. "
+            "The guarantors backed the Constitutional Committee at the 15th round of the Astana talks, while "
+            "UN envoy Geir Pedersen said the 15th round of the Astana talks went well.")
+    f = extract_facts(article(text, "2021-02-17"), KB)
+    assert [v.sentence_id for v in f.get("un")] == ["t:1"]

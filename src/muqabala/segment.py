@@ -21,6 +21,12 @@ _ABBREVIATIONS = {
 _ABBREV_AR = re.compile(r"(?:^|\s)(?:[\u0621-\u064a]|د|م|ص|ج|ه|ق)\.$")
 
 
+# two Arabic words of 3+ letters joined by a full stop with no space are two sentences (web copy drops
+# the space); Latin "U.S." and "example.com" are not
+_ARABIC_WORD_END = re.compile(r"[\u0621-\u064a]{3,}$")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(open, close) index pairs of balanced quotations in one line."""
     spans = []
@@ -46,8 +52,9 @@ def _is_boundary(text: str, i: int, quotes: list[tuple[int, int]]) -> bool:
     prev = text[i - 1] if i > 0 else ""
     if ch == "." and prev.isdigit() and nxt.isdigit():
         return False
-    if nxt and not nxt.isspace() and nxt not in "”»\"')]" and nxt not in ENDERS:
-        return False  # "U.S.", "2.5", "example.com"
+    glued = ch == "." and _ARABIC_WORD_END.search(text[:i]) and _ARABIC_LETTER.match(nxt or " ")
+    if nxt and not nxt.isspace() and nxt not in "”»\"')]" and nxt not in ENDERS and not glued:
+        return False  # "U.S.", "2.5", "example.com"; but "لإيران.وقال": Arabic sentences glued by a full stop
     if any(a < i < b for a, b in quotes):
         return False
     if ch == ".":

@@ -192,6 +192,25 @@ def other_round(series: Series, t, own) -> int | None:
                  and r.start <= t.end), None)
 
 
+def another_bodys(ctx: _Ctx, pa: int) -> bool:
+    """The nearest gathering named before a folded position is another body (the Sochi congress, the
+    Constitutional Committee, a working group), not the talks."""
+    from ..events import _bodies_re, _words_re
+
+    f = ctx.folded.text
+    # only within the clause run that leads to the position: "…the Constitutional Committee, while the UN envoy
+    # said the meeting failed" speaks of the envoy at the talks
+    cut = max((m.end() for m in NEW_CLAUSE.finditer(f[:pa])), default=0)
+    pattern = _bodies_re(ctx.kb)
+    body = max((m.end() for m in pattern.finditer(f[cut:pa])), default=-1) if pattern else -1
+    talk = _words_re(ctx.series.talk_words + ctx.series.round_words)  # a gathering, not "the guarantor states"
+    talks = max((m.end() for m in talk.finditer(f[cut:pa])), default=-1)
+    return body > talks
+
+
+NEW_CLAUSE = re.compile(r"[;؛]|(?<![\w])(?:بينما|فيما|كما|while|whereas|meanwhile)(?![\w])", re.I)
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause boundaries (start, end) in a folded sentence."""
     cuts = [0] + [m.start() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]

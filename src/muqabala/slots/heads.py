@@ -14,7 +14,7 @@ import re
 
 from ..knowledge import Knowledge
 from ..names import canonical_person, known_party, same_person
-from ..normalize import fold, fold_key
+from ..normalize import fold
 from .base import (AGREE, HEAD_TRIGGER, TITLE, About, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
                    _find_name, _fpos, _party_in, _title_before)
 from .registry import SlotType, register

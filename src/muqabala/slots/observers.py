@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from ..events import _bodies_re, _words_re
 from ..normalize import fold
-from .base import OBSERVER, About, SlotValue, _clauses, _Ctx, _fpos
+from .base import OBSERVER, About, SlotValue, _clauses, _Ctx, _fpos, another_bodys
 from .registry import SlotType, register
 
 
@@ -79,7 +78,7 @@ class Observers(SlotType):
                     out.append(SlotValue(self.name, m.key, m.key, m.printed, ctx.sentence.id, m.span, plan=plan))
         # "the US declined to send an observer delegation": a party that stayed away is no observer;
         # "the congress will invite observers from the UN": another body's guests
-        return [v for v in out if not _stayed_away(ctx, v) and not _another_bodys(ctx, _fpos(ctx, v.span[0]))]
+        return [v for v in out if not _stayed_away(ctx, v) and not another_bodys(ctx, _fpos(ctx, v.span[0]))]
 
 
 def _stayed_away(ctx: _Ctx, v: SlotValue) -> bool:
@@ -92,16 +91,6 @@ def _stayed_away(ctx: _Ctx, v: SlotValue) -> bool:
     # the words just before the next party are about that party ("in the absence of the American side")
     end = max(own_end, min([o - 25 for o in others if o > own_end] + [pa + 60]))
     return bool(REFUSED.search(ctx.folded.text[max(0, pa - 25):end]))
-
-
-def _another_bodys(ctx: _Ctx, pa: int) -> bool:
-    """The nearest gathering named before the position is another body, not the talks."""
-    f = ctx.folded.text
-    pattern = _bodies_re(ctx.kb)
-    body = max((m.end() for m in pattern.finditer(f[:pa])), default=-1) if pattern else -1
-    talk = _words_re(ctx.series.talk_words + ctx.series.round_words)  # a gathering, not "the guarantor states"
-    talks = max((m.end() for m in talk.finditer(f[:pa])), default=-1)
-    return body > talks
 
 
 def observer_list(ctx: _Ctx, ca: int, cb: int) -> list:

@@ -8,7 +8,8 @@ import re
 from ..knowledge import Knowledge
 from ..names import canonical_person, known_party
 from ..normalize import fold
-from .base import About, Comparison, SlotValue, _clauses, _Ctx, _find_name, _arrival_cue, _fpos, _location_cue, _prefixed
+from .base import (About, Comparison, SlotValue, _arrival_cue, _clauses, _Ctx, _find_name, _fpos, _location_cue, _prefixed,
+                   another_bodys)
 from .heads import compare_people
 from .registry import SlotType, register
 
@@ -57,8 +58,8 @@ class UNRepresentation(SlotType):
                 seen_people.add(m.key)
                 if ABSENT.search(f[a:a + 120]) or ABSENT.search(f[max(0, a - 40):a]):
                     continue  # "would not participate personally", "cannot attend due to health problems"
-                if _elsewhere(ctx, a):
-                    continue  # "Lavrov met de Mistura in Moscow": not at the round
+                if _elsewhere(ctx, a) or another_bodys(ctx, a):
+                    continue  # "Lavrov met de Mistura in Moscow"; "on the sidelines of the Constitutional Committee"
                 out.append(SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, title=role, plan=plan,
                                      matched="knowledge"))
         for t in UN_TITLE.finditer(f):
