@@ -389,3 +389,16 @@ def test_the_un_envoy_at_another_bodys_meeting_is_not_the_rounds_representative(
             "UN envoy Geir Pedersen said the 15th round of the Astana talks went well.")
     f = extract_facts(article(text, "2021-02-17"), KB)
     assert [v.sentence_id for v in f.get("un")] == ["t:1"]
+
+
+def test_a_preview_that_departs_from_an_earlier_right_preview_is_an_error_not_a_changed_plan():
+    early = "The 31st round of the Astana talks on Syria will be held in Astana on 15-16 April 2026."
+    wrong = "The 31st round of the Astana talks on Syria will open in Astana on 14 April 2026."
+    held = "The 31st round of the Astana talks on Syria was held in Astana on 15-16 April 2026."
+    facts = _facts([(early, "2026-04-01"), (wrong, "2026-04-12"), (held, "2026-04-16"), (held, "2026-04-17")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is Status.CONFLICT and [x.outlet for x in v.dissent] == ["Outlet 1"]
+    # with no earlier preview giving what happened, the same departure is a plan that changed
+    facts = _facts([(wrong, "2026-04-12"), (held, "2026-04-16"), (held, "2026-04-17")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is Status.SUPERSEDED and not v.dissent

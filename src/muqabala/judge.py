@@ -37,6 +37,7 @@ class OutletValue:
     weight: float = 1.0
     flagged: bool = False       # this outlet departs from the consensus
     plan: bool = False          # published before the round, or "expected"
+    published: date | None = None
     label: Label | None = None
     reason: str = ""
 
@@ -191,6 +192,15 @@ def _anchor(group: list[OutletValue], compare) -> OutletValue:
     return max(group, key=score)
 
 
+def _announced_right_before(x: OutletValue, plans: list[OutletValue], anchor: OutletValue, compare) -> bool:
+    """Another plan, published no later than this one, already gave what happened: the plan had not
+    changed, so this outlet's different value is an error, not a superseded plan."""
+    if x.published is None:
+        return False
+    return any(p is not x and p.published and p.published <= x.published
+               and compare(anchor.slot_value, p.slot_value).status is Status.AGREE for p in plans)
+
+
 def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str, str],
                wit: list[OutletValue], kb: Knowledge) -> SlotVerdict:
     """Consensus and dissent for one slot (and key) across the articles of one event."""
@@ -232,7 +242,7 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
             x.label, x.reason = Label.PLAN_VS_OUTCOME, (
                 f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")
         elif c.status is CONFLICT:
-            if x.plan and outcomes:
+            if x.plan and outcomes and not _announced_right_before(x, plans, anchor, compare):
                 x.label, x.reason = Label.PLAN_VS_OUTCOME, (
                     f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")
             else:
@@ -292,7 +302,8 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
                 # latest report is an earlier plan, superseded rather than contradicted
                 early = bool(latest and published and (latest - published).days > NEXT_PLAN_DAYS)
             for sv in slot_type.representative(f.get(slot_type.name, about=slot_type.about)):
-                ov = OutletValue(f.article.id, f.article.label, sv, source_weight(f, kb), plan=sv.plan or early)
+                ov = OutletValue(f.article.id, f.article.label, sv, source_weight(f, kb), plan=sv.plan or early,
+                                 published=published)
                 per_key.setdefault(sv.key, []).append(ov)
         for key, values in per_key.items():
             wit = witnesses(slot_type.name, all_facts, kb) if not slot_type.keyed else []

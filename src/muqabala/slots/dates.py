@@ -74,7 +74,7 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
         return True  # "التي بدأت الخميس", "اختتم أعماله، الثلاثاء", "opened on Monday": the verb dates the meeting
     lead = i is not None and a - clauses[i][0] <= 5 and i > 0
     said = SPEECH.search(ctx.folded.text[clauses[i - 1][0]:clauses[i - 1][1]]) if lead else None
-    if said or SPEECH.search(ctx.folded.text[max(0, a - 45):a]) or SPEECH.search(ctx.folded.text[b:b + 25]):
+    if said or SPEECH.search(ctx.folded.text[max(0, a - 60):a]) or SPEECH.search(ctx.folded.text[b:b + 25]):
         return False  # "the State Department said on Friday (13 January)", "on 4 January X announced": a statement's day
     if re.search(r"\d", t.text):
         return True
