@@ -402,3 +402,10 @@ def test_a_preview_that_departs_from_an_earlier_right_preview_is_an_error_not_a_
     facts = _facts([(wrong, "2026-04-12"), (held, "2026-04-16"), (held, "2026-04-17")])
     v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
     assert v.status is Status.SUPERSEDED and not v.dissent
+
+
+def test_head_after_a_verb_with_a_pronoun_and_a_long_title():
+    text = ("وأكد المتحدث أن الوفد الروسي إلى الجولة الخامسة من محادثات أستانا يترأسه مدير قسم الشرق الأوسط "
+            "وشمال إفريقيا في الخارجية الروسية، سيرغي فيرشينين.")
+    f = extract_facts(article(text, "2017-07-05"), KB)
+    assert {(v.key, v.value) for v in f.get("heads")} == {("Russia", "Sergey Vershinin")}

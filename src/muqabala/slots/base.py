@@ -30,7 +30,7 @@ TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|
 # observer(s), never "مراقبة" (monitoring: "ceasefire monitoring", "joint monitoring forces")
 OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(?:ال)?(مراقب(?:ين|ون|ا|ي)?(?![\w])|observer\w*)", re.I)
 HEAD_TRIGGER = re.compile(
-    r"(?<![\w])(?:و|ف)?(?P<verb>تراس|يتراس|تتراس|تراست|يراس|تراسه|يراسه|تراسها|يراسها|سيتراس|ستتراس|سيراس|سيتراسه|برياسه|رياسه|رييس|"
+    r"(?<![\w])(?:و|ف)?(?P<verb>(?:تراس|يتراس|تتراس|تراست|يراس|سيتراس|ستتراس|سيراس)(?:ه|ها)?|برياسه|رياسه|رييس|"
     r"head(?:ed|s)?\s+by|led\s+by|leader\s+of|chief\s+of|"
     r"chaired\s+by|head\s+of|headed|led|(?:is\s+|was\s+|are\s+|were\s+)?represented\s+by|has\s+sent|has\s+dispatched|sent|dispatched|"
     r"يمثلها|يمثله|ويمثل|يمثل|مثلها|مثله|ممثله|ممثلا\s+ب)(?![\w])", re.I)
@@ -348,12 +348,16 @@ def _find_name(ctx: _Ctx, fstart: int, fend: int) -> tuple[int, int, str] | None
                 candidates.append((run[0][0], run[-1][1]))
             run = []
         previous_word = tok[2]
+    known_spans = []
     for m in known:
         a = _fpos(ctx, m.span[0])
         prev = re.findall(r"(\S+)\s*$", ctx.folded.text[:a])
         if prev and prev[0] in GENITIVE_BEFORE:
             continue
-        candidates.append((a, a + len(fold(m.printed))))
+        known_spans.append((a, a + len(fold(m.printed))))
+    # a known person wins over an unknown run before it, which is most often a piece of a long title
+    # ("برئاسة مدير قسم الشرق الأوسط وشمال إفريقيا في الخارجية الروسية سيرغي فيرشينين")
+    candidates = known_spans or candidates
     if not candidates:
         return None
     a, b = min(candidates)
