@@ -409,3 +409,15 @@ def test_head_after_a_verb_with_a_pronoun_and_a_long_title():
             "وشمال إفريقيا في الخارجية الروسية، سيرغي فيرشينين.")
     f = extract_facts(article(text, "2017-07-05"), KB)
     assert {(v.key, v.value) for v in f.get("heads")} == {("Russia", "Sergey Vershinin")}
+
+
+def test_days_named_with_the_meeting_or_moved_to_for_technical_reasons():
+    text = ("The second round of the Astana talks has been moved to February 16 for technical reasons, the ministry said. "
+            "وقال الوزير، اليوم الخميس في الجلسة العامة للجولة الثانية من محادثات أستانا، إن الاجتماع ناجح. "
+            "The second round of the Astana talks will be held in Sochi on February 16 and 17, according to TASS.")
+    f = extract_facts(article(text, "2017-02-16"), KB)
+    assert [d.start for d in f.get("dates")] == [date(2017, 2, 16)] * 3
+    # a technical meeting is still not the round
+    other = "A technical meeting of the Astana talks on Syria was held in Astana on February 14."
+    assert date(2017, 2, 14) not in {d.start for d in extract_facts(article(other + " " + text, "2017-02-16"),
+                                                                  KB).get("dates")}

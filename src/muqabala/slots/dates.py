@@ -26,7 +26,8 @@ from .registry import SlotType, register
 _HOLD = _words_re(HOLD_VERBS + HOSTING + ("تنطلق", "ينطلق", "انطلاق", "اختتام", "ختام", "بدء", "يعقد", "تعقد", "ينعقد",
                                          "تبدا", "يبدا", "ستبدا", "سيبدا", "بدا", "تستمر", "يستمر", "ستستمر",
                                          "سيستمر", "تتواصل", "يتواصل", "meet", "met", "meets", "starts", "start",
-                                         "opens", "ends", "closes", "continue", "continues", "lasts", "last"))
+                                         "opens", "ends", "closes", "continue", "continues", "lasts", "last", "begin",
+                                         "begins", "اتفقت", "اتفق", "agreed", "signed", "وقعت", "انتهاء"))
 MEETING = re.compile(r"جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات|round|meeting|talks|session|negotiations", re.I)
 # a weekday or "today" next to a verb of saying dates the statement, not the meeting
 SPEECH = re.compile(r"(?<![\w])(?:[وف]?س?(?:يصل|تصل|قال|قالت|اعلن|اعلنت|اكد|اكدت|صرح|صرحت|اوضح|اوضحت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|"
@@ -36,9 +37,14 @@ SPEECH = re.compile(r"(?<![\w])(?:[وف]?س?(?:يصل|تصل|قال|قالت|ا�
 
 BOUND = re.compile(r"(?<![\w])(?:before|after|until|till|by|قبل|بعد|حتي|منذ)\s+(?:the\s+)?$", re.I)
 # Meetings that are not the round itself, or that did not take place as planned.
-OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|technical|expert\w*|preparatory|"
+OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|"
+                           r"(?:technical|expert|experts'?|preparatory)(?:[\s-]+level)?\s+(?:meeting|talks|consultations|"
+                           r"group|session|round)s?|"
                            r"كان\s+مقررا|كان\s+من\s+المقرر|was\s+(?:scheduled|supposed|due|expected)|had\s+been\s+scheduled)(?![\w])",
                            re.I)
+# the meeting itself named right after the day ("اليوم الخميس في الجلسة العامة", "on Friday at the plenary")
+AT_SESSION = re.compile(r"^\s*,?\s*(?:في|خلال|at|during)\s+(?:the\s+)?(?:ال)?(?:جلسه|اجتماع|plenary|closing|session|meeting)",
+                        re.I)
 
 
 def _other_series_place(ctx: _Ctx, text: str) -> bool:
@@ -70,11 +76,17 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     b = _fpos(ctx, t.span[1] - 1) + 1
     if BOUND.search(ctx.folded.text[max(0, a - 12):a]):
         return False  # "no meeting before 21 March": a bound, not the meeting's date
-    if _HOLD.search(ctx.folded.text[max(0, a - 18):a]):
-        return True  # "التي بدأت الخميس", "اختتم أعماله، الثلاثاء", "opened on Monday": the verb dates the meeting
+    if _HOLD.search(ctx.folded.text[max(0, a - 18):a]) or MEETING.search(ctx.folded.text[max(0, a - 12):a]) \
+            or AT_SESSION.match(ctx.folded.text[b:b + 30]):
+        # "التي بدأت الخميس", "opened on Monday", "انتهاء اجتماع اليوم", "said on Thursday at the plenary":
+        # the verb or the meeting itself goes with the day
+        return True
     lead = i is not None and a - clauses[i][0] <= 5 and i > 0
     said = SPEECH.search(ctx.folded.text[clauses[i - 1][0]:clauses[i - 1][1]]) if lead else None
-    if said or SPEECH.search(ctx.folded.text[max(0, a - 60):a]) or SPEECH.search(ctx.folded.text[b:b + 25]):
+    after = SPEECH.search(ctx.folded.text[b:b + 25])
+    if after and after.group().lower().startswith("according"):
+        after = None  # "… on 16-17 February, according to TASS": the whole sentence's source
+    if said or SPEECH.search(ctx.folded.text[max(0, a - 60):a]) or after:
         return False  # "the State Department said on Friday (13 January)", "on 4 January X announced": a statement's day
     if re.search(r"\d", t.text):
         return True
