@@ -421,3 +421,12 @@ def test_days_named_with_the_meeting_or_moved_to_for_technical_reasons():
     other = "A technical meeting of the Astana talks on Syria was held in Astana on February 14."
     assert date(2017, 2, 14) not in {d.start for d in extract_facts(article(other + " " + text, "2017-02-16"),
                                                                   KB).get("dates")}
+
+
+def test_an_envoy_at_a_gathering_elsewhere_or_beside_another_partys_absence():
+    text = ("وكان المبعوث الأممي إلى سوريا، ستيفان دي ميستورا، قد نقل في مؤتمر جنيف بنود القرار إلى الجولة التاسعة "
+            "من محادثات أستانا. "
+            "كما يحضر الجولة التاسعة من محادثات أستانا وفد أممي برئاسة المبعوث الأممي ستيفان دي ميستورا، "
+            "ووفد عن الأردن بصفة مراقبين في ظل غياب الجانب الأمريكي.")
+    f = extract_facts(article(text, "2018-05-14"), KB)
+    assert [v.sentence_id for v in f.get("un")] == ["t:1"]

@@ -208,7 +208,9 @@ def another_bodys(ctx: _Ctx, pa: int) -> bool:
     return body > talks
 
 
-NEW_CLAUSE = re.compile(r"[;؛]|(?<![\w])(?:بينما|فيما|كما|while|whereas|meanwhile)(?![\w])", re.I)
+# a new clause: a semicolon, "while", or a comma and a verb joined to "و" ("، وسيحضر", "، ويشارك"), not a list
+# item ("، والصليب الأحمر")
+NEW_CLAUSE = re.compile(r"[;؛]|(?<![\w])(?:بينما|فيما|كما|while|whereas|meanwhile)(?![\w])|[،,]\s*وس?[يت]\w{2,}", re.I)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

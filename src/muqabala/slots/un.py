@@ -31,6 +31,9 @@ PRESENT = re.compile(r"(?<![\w])(?:attend\w*|arriv\w*|participat\w*|observers?|d
 ABSENT = re.compile(r"(?<![\w])(?:(?:not|\w+n't)\s+(?:\w+\s+){0,3}(?:attend|participate|take\s+part|come|travel)|"
                     r"cannot\s+(?:attend|participate|take\s+part)|unable\s+to|absent|absence|skip\w*|"
                     r"لن\s+(?:يشارك|يحضر)|لم\s+(?:يشارك|يحضر)|يغيب|غياب|تغيب\w*|اعتذر\w*)(?![\w])", re.I)
+# "في مؤتمر جنيف", "at the Geneva talks": a gathering in another city (patterns run on folded text)
+AT_GATHERING = re.compile(r"(?<![\w])(?:في|in|at)\s+(?:the\s+)?(?:ال)?(?:موتمر|محادثات|مفاوضات|اجتماعات|conference|talks)\s*$",
+                          re.I)
 PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
                   r"سيحضر|ستحضر|المرتقب)(?![\w])", re.I)
 
@@ -56,7 +59,8 @@ class UNRepresentation(SlotType):
                 if DEPUTY.search(f[max(0, a - 40):a]):
                     role = "deputy special envoy"
                 seen_people.add(m.key)
-                if ABSENT.search(f[a:a + 120]) or ABSENT.search(f[max(0, a - 40):a]):
+                if ABSENT.search(f[a:_until_next_party(ctx, a + len(fold(m.printed)), a + 120)]) \
+                        or ABSENT.search(f[max(0, a - 40):a]):
                     continue  # "would not participate personally", "cannot attend due to health problems"
                 if _elsewhere(ctx, a) or another_bodys(ctx, a):
                     continue  # "Lavrov met de Mistura in Moscow"; "on the sidelines of the Constitutional Committee"
@@ -86,6 +90,14 @@ class UNRepresentation(SlotType):
         return compare_people(a, b, kb)
 
 
+def _until_next_party(ctx: _Ctx, start: int, limit: int) -> int:
+    """Where the words about a person end: the next party named ("… de Mistura, and Jordan as an observer, in
+    the absence of the American side" says nothing of the envoy's absence)."""
+    marks = [_fpos(ctx, m.span[0]) for kind in ("party", "adjective")
+             for m in ctx.kb.find(ctx.sentence.text, kind, ctx.sentence.start)]
+    return min([p for p in marks if p >= start] + [limit])
+
+
 def _elsewhere(ctx: _Ctx, a: int) -> bool:
     """A place other than the round's venue named in the person's clause ("in Moscow", "في جنيف")."""
     known = ctx.series.round(ctx.event_round)
@@ -96,7 +108,7 @@ def _elsewhere(ctx: _Ctx, a: int) -> bool:
     # places of the clause, before any announcement of the next meeting
     here = [m for m, pa in places if clause[0] <= pa < min(max(clause[1], a + 60), ctx.first_next)
             and ctx.kb.places[m.key].kind != "country" and (_location_cue(f, pa) or _prefixed(f, pa) or
-                                                            _arrival_cue(f, pa))]
+                                                            _arrival_cue(f, pa) or AT_GATHERING.search(f[:pa]))]
     # "heads to Astana after talks in Moscow" names the venue too
     return bool(here) and all(m.key != venue for m in here)
 
