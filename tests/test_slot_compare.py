@@ -430,3 +430,11 @@ def test_an_envoy_at_a_gathering_elsewhere_or_beside_another_partys_absence():
             "ووفد عن الأردن بصفة مراقبين في ظل غياب الجانب الأمريكي.")
     f = extract_facts(article(text, "2018-05-14"), KB)
     assert [v.sentence_id for v in f.get("un")] == ["t:1"]
+
+
+def test_observers_after_us_and_observers_invited_for_later():
+    text = ("At the sixth round of the Astana talks, delegates from Jordan and the U.S. attended as observers. "
+            "وجاء في البيان المشترك للجولة السادسة من محادثات أستانا: ناقشنا مسألة زيادة عدد المراقبين واتفقنا على "
+            "دعوة البلدان المجاورة، العراق ولبنان.")
+    f = extract_facts(article(text, "2017-09-15"), KB)
+    assert {v.key for v in f.get("observers")} == {"Jordan", "United States"}

@@ -19,9 +19,9 @@ REFUSED = re.compile(r"(?<![\w])(?:امتنع\w*|رفض\w*|لم\s+(?:ترسل|ي
                      r"boycott\w*|قاطع\w*|no(?=\s+(?:[\w.]+\s+){0,2}(?:representatives?|delegation|delegates)))(?![\w])",
                      re.I)
 # "agreed to invite Iraq and Lebanon to the subsequent meetings as observers": observers of rounds to come
-LATER = re.compile(r"(?<![\w])(?:(?:agreed|decided)\s+to\s+invite|(?:اتفق\w*|تتفق|قرر\w*)\s+(?:علي\s+)?دعوه|"
+LATER = re.compile(r"(?<![\w])و?(?:(?:agreed|decided)\s+to\s+invite|(?:اتفق|تتفق|يتفق|قرر)\w*[^.]{0,120}?علي\s+دعوه|"
                    r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|المقبله|القادمه|"
-                   r"expand\w*|widen\w*|توسيع|توسعه)(?![\w])", re.I)
+                   r"expand\w*|widen\w*|توسيع|توسعه|زياده\s+عدد)(?![\w])", re.I)
 
 
 def _observer_parties(ctx: _Ctx, roles: tuple[str, ...] = ("observer",)):
@@ -38,7 +38,7 @@ def _observer_parties(ctx: _Ctx, roles: tuple[str, ...] = ("observer",)):
 
 # a full stop inside a sentence, a semicolon, a bracket or a new clause ("كما", "while") between a party and
 # the word observer: unrelated
-SEPARATE = re.compile(r"[;؛()\[\]]|\.\s|(?<![\w])(?:كما|فيما|بينما|while|whereas)(?![\w])", re.I)
+SEPARATE = re.compile(r"[;؛()\[\]]|(?<![A-Z])\.\s|(?<![\w])(?:كما|فيما|بينما|while|whereas)(?![\w])", re.I)
 INVITED = re.compile(r"(?<![\w])(?:invit\w*|expected|will\s+attend|دعو\w*|دعوات|سيشارك|ستشارك|يتوقع)(?![\w])", re.I)
 
 
