@@ -438,3 +438,13 @@ def test_observers_after_us_and_observers_invited_for_later():
             "دعوة البلدان المجاورة، العراق ولبنان.")
     f = extract_facts(article(text, "2017-09-15"), KB)
     assert {v.key for v in f.get("observers")} == {"Jordan", "United States"}
+
+
+def test_next_round_stops_at_another_bodys_meeting_and_a_hope_is_no_announcement():
+    text = ("وأشار إلى أن الجولة القادمة من محادثات أستانا ستعقد في نهاية شهر أغسطس، وأن الجلسة القادمة لمجموعة "
+            "العمل المشتركة ستجري في طهران. "
+            "The envoys of the fifth round of the Astana talks expressed the hope that the next meeting would "
+            "take place in Sochi.")
+    f = extract_facts(article(text, "2017-07-05"), KB)
+    assert not f.get("next_round", "where")
+    assert [v.start.month for v in f.get("next_round", "when")] == [8]

@@ -3,14 +3,19 @@ and where (each compared on its own key). Values are about the next event
 (about=next). A place still "to be decided" never conflicts."""
 from __future__ import annotations
 
+import re
+
 from ..knowledge import Knowledge
 from ..normalize import fold
 from .base import (AGREE, HYPOTHETICAL, TBD, About, Comparison, Label, SlotValue, Status, _Ctx, _fpos, _is_talks_name,
                    _location_cue, _prefixed, _span)
-from ..events import _body_at
+from ..events import _bodies_re, _body_at
 from .dates import OTHER_MEETING, compare_times, time_value
 from .registry import SlotType, register
 from ..events import _words_re
+
+
+HOPE = re.compile(r"(?<![\w])(?:hope\w*|wish\w*|يامل|تامل|يأمل|تأمل|الامل|امله|املها|نامل)(?![\w])", re.I)
 
 
 def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
@@ -27,8 +32,11 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
         if k != kind:
             continue
         limit = ctx.nexts[i + 1][1] if i + 1 < len(ctx.nexts) else len(f)
-        if HYPOTHETICAL.search(f[max(0, a - 40):min(limit, b + 80)]):
-            continue  # "the next round could be moved to …": an option, not an announcement
+        other = _bodies_re(ctx.kb).search(f, b, limit) if _bodies_re(ctx.kb) else None
+        if other:
+            limit = other.start()  # "…, and the next session of the joint working group in Tehran": another body's
+        if HYPOTHETICAL.search(f[max(0, a - 40):min(limit, b + 80)]) or HOPE.search(f[max(0, a - 60):a]):
+            continue  # "the next round could be moved to …", "hoped the next meeting would be in …": no announcement
         if _body_at(ctx.kb, f[b:b + 45]):
             continue  # "the next meeting of the joint working group": another body's meeting
         s0, e0, printed = _span(ctx, a, b)
@@ -42,7 +50,9 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
                 if own and t.start <= own.end and own.start <= t.end:
                     break  # a preview's "next meeting" is the article's own round, not the one after
                 tb = _fpos(ctx, t.span[1] - 1) + 1
-                if _body_at(ctx.kb, f[b:tb + 60]) and not _body_at(ctx.kb, f[max(0, a - 60):a]):
+                after = f[tb:tb + 60]
+                after = re.split(r"[،,]\s*(?:و|and\s)|;|؛|(?<![\w])(?:while|whereas|بينما|فيما)(?![\w])", after)[0]
+                if _body_at(ctx.kb, f[b:tb] + after) and not _body_at(ctx.kb, f[max(0, a - 60):a]):
                     continue  # "set January 29-30 as the date of the Sochi congress": another body's date
                 out.append(time_value(slot, "when", t, ctx, About.NEXT))
                 break
