@@ -17,7 +17,7 @@ from ..knowledge import Knowledge
 from ..normalize import fold, fold_with_offsets
 from ..timeexpr import PubDate, parse_times
 from .base import (AGREE, CLASS_OF, HOLD_VERBS, HYPOTHETICAL, About, ArticleFacts, Comparison, Label, SlotValue,
-                   Status, _Ctx, _mask_quotes, other_round, _next_mentions, _sentence_context, _times)
+                   Status, _Ctx, _mask_quotes, other_round, _next_mentions, _sentence_context)
 from .registry import REGISTRY, SlotType, register
 
 # Importing the modules registers them, in this order (the report's order).
@@ -30,8 +30,10 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
     """Each sentence with what slot types share: which round it speaks of, announcements, times."""
     series = kb.series[event.series]
     talk = _words_re(series.talk_words + series.round_words + series.names)
-    preview = _published_before(article, series.round(event.round))
-    for sentence in article.sentences:
+    # each sentence's times are read once: the preview test and every slot type share them
+    times = [parse_times(s.text, article.published, base=s.start) for s in article.sentences]
+    preview = _published_before(article, series.round(event.round), times)
+    for sentence, sentence_times in zip(article.sentences, times):
         folded = fold_with_offsets(sentence.text)
         ctx = _Ctx(article, sentence, folded, kb, series, event.round)
         ctx.about = _sentence_context(ctx)
@@ -46,7 +48,7 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
         # in a preview, "the next round" is the article's own round: only a later numbered one is ahead
         ahead = [a for _, a, _, n in ctx.nexts if not preview or (n and event.round and n > event.round)]
         ctx.first_next = ahead[0] if ahead else len(folded.text)
-        ctx.times = _times(ctx)
+        ctx.times = sentence_times
         own = series.round(event.round)
         if ctx.about is About.THIS and own and not ctx.names_own_round:
             # a sentence dated within an earlier known round speaks of that round (a later round's dates
@@ -61,7 +63,7 @@ AHEAD_WORDS = re.compile(r"(?<![\w])(?:next|upcoming|forthcoming|المقبل|ا
                          re.I)
 
 
-def _published_before(article: Article, own) -> bool:
+def _published_before(article: Article, own, times: list[list]) -> bool:
     """A preview: published (at the latest, for a month-only date, at the month's end) before the round began;
     or, where only the month is known, one that announces its own round's dates as what comes next."""
     pub = PubDate.parse(article.published)
@@ -75,10 +77,10 @@ def _published_before(article: Article, own) -> bool:
         # day still ahead
         from .dates import AHEAD
 
-        for s in article.sentences:
+        for s, sentence_times in zip(article.sentences, times):
             f = fold(s.text)
             if (AHEAD_WORDS.search(f) or AHEAD.search(f)) and any(
-                    t.resolved and t.start == own.start for t in parse_times(s.text, article.published)):
+                    t.resolved and t.start == own.start for t in sentence_times):
                 return True
     return False
 

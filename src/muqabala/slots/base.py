@@ -18,7 +18,6 @@ from ..corpus import Article, Sentence
 from ..events import EventAssignment, round_mentions
 from ..knowledge import Knowledge, Series
 from ..normalize import fold, fold_key
-from ..timeexpr import TimeValue, parse_times
 
 HOLD_VERBS = ("عقدت", "عقد", "انعقد", "انعقدت", "انتهت", "اختتمت", "اختتم", "انطلقت", "بدات", "جرت", "تستضيف",
               "تستضيفه", "استضافت", "استضاف", "تنعقد", "held", "hosted", "ended", "began", "opened", "concluded",
@@ -467,7 +466,5 @@ def _title_before(ctx: _Ctx, fstart: int, name_start: int) -> str:
     return raw.strip(" ،,")
 
 
-def _times(ctx: _Ctx) -> list[TimeValue]:
-    return parse_times(ctx.sentence.text, ctx.article.published, base=ctx.sentence.start)
 
 
