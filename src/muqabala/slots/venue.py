@@ -1,7 +1,9 @@
 """Venue: the city the round was held in, from the gazetteer.
 
 A place counts only in a sentence about this round's meeting, after a location
-cue ("في", "in", "hosted"), never as the talks' name ("محادثات أستانا") and
+cue ("في", "in the Russian resort of", "hosted", "arrived in"), or as the
+dateline of a story filed from the round's host city while the round is on;
+never as the talks' name ("محادثات أستانا") and
 never in a background or hypothetical sentence ("16 meetings, two in Sochi";
 "the venue could be Moscow or Tehran"). "The Kazakh capital" resolves to the
 name valid on the round's date; a country is a weak value standing for its
