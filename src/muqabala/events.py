@@ -168,6 +168,12 @@ def _alts(words) -> str:
 
 def _words_re(words) -> re.Pattern:
     """Words or phrases with Arabic attached particles allowed in front (و، ب، ل، ف، ال)."""
+    return _compiled_words(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _compiled_words(words: tuple[str, ...]) -> re.Pattern:
+    # built once per word list: every sentence of every article asks for the same few lists
     return re.compile(rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{_alts(words)})(?![\w])", re.I)
 
 
@@ -212,7 +218,7 @@ def series_patterns(series: Series, kb: Knowledge) -> _SeriesPatterns:
 
 
 def _bodies_re(kb: Knowledge) -> re.Pattern | None:
-    names = [n for b in kb.bodies.values() for n in b.names]
+    names = tuple(n for b in kb.bodies.values() for n in b.names)
     return _words_re(names) if names else None
 
 

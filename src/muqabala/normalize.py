@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyarabic.araby as araby
 
@@ -44,7 +45,9 @@ class Folded:
         return self.offsets[start], self.offsets[end - 1] + 1 if end > start else self.offsets[start]
 
 
+@lru_cache(maxsize=2048)
 def fold_with_offsets(text: str, base: int = 0) -> Folded:
+    # cached (bounded: a few MB): slot types and knowledge lookups fold the same sentence many times
     out: list[str] = []
     offs: list[int] = []
     for i, ch in enumerate(text):
