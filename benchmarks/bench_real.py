@@ -107,7 +107,8 @@ def predicted_slots(facts, kb) -> dict[str, set]:
             if v.start:
                 out[slot].add(("when", v.start, v.end))
         for v in facts.get(slot, "where"):
-            out[slot].add(("where", venue_label(v.printed, v.value, kb)))
+            if v.value != "to be decided":  # "venue to be decided" names no place (and never conflicts)
+                out[slot].add(("where", venue_label(v.printed, v.value, kb)))
     return out
 
 

@@ -448,3 +448,10 @@ def test_next_round_stops_at_another_bodys_meeting_and_a_hope_is_no_announcement
     f = extract_facts(article(text, "2017-07-05"), KB)
     assert not f.get("next_round", "where")
     assert [v.start.month for v in f.get("next_round", "when")] == [8]
+
+
+def test_a_next_venue_still_open_in_other_words():
+    text = ("The guarantors agreed at the tenth round of the Astana talks to hold the next meeting in November, "
+            "without specifying its location.")
+    f = extract_facts(article(text, "2018-07-31"), KB)
+    assert [v.value for v in f.get("next_round", "where")] == ["to be decided"]

@@ -24,8 +24,10 @@ HOLD_VERBS = ("عقدت", "عقد", "انعقد", "انعقدت", "انتهت", 
               "convened", "took place", "kicked off")
 HOSTING = ("تستضيف", "تستضيفه", "استضافت", "استضاف", "تستضيفها", "احتضنت", "تحتضن", "يحتضن", "احتضن", "hosted",
            "hosts", "host", "hosting")
-TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|يتحدد|لم\s+يحدد|يعلن)|(venue|place|location)\s+(to\s+be|will\s+be|yet\s+to\s+be)\s+"
-                 r"(determined|decided|announced|set)|undecided\s+venue", re.I)
+TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|يتحدد|لم\s+يحدد|يعلن)|لم\s+(?:يتم\s+)?(?:يحدد|تحديد)\s+(?:ال)?مكان|"
+                 r"(venue|place|location)\s+(to\s+be|will\s+be|yet\s+to\s+be|has\s+not\s+been|is\s+not\s+yet)\s+"
+                 r"(determined|decided|announced|set|agreed|specified|chosen|confirmed)|undecided\s+venue|"
+                 r"without\s+specifying\s+(?:its|the)\s+(?:venue|location|place)", re.I)
 # observer(s), never "مراقبة" (monitoring: "ceasefire monitoring", "joint monitoring forces")
 OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(?:ال)?(مراقب(?:ين|ون|ا|ي)?(?![\w])|observer\w*)", re.I)
 HEAD_TRIGGER = re.compile(
