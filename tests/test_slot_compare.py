@@ -455,3 +455,11 @@ def test_a_next_venue_still_open_in_other_words():
             "without specifying its location.")
     f = extract_facts(article(text, "2018-07-31"), KB)
     assert [v.value for v in f.get("next_round", "where")] == ["to be decided"]
+
+
+def test_the_seeds_delegation_leaders_are_known_leaders():
+    text = ("وفي الجولة الـ 22 من محادثات أستانا، مثّل الجانب التركي إحسان مصطفى يورداكول، فيما حضر أيمن رعد "
+            "على رأس الجانب السوري.")
+    f = extract_facts(article(text, "2024-11-12"), KB)
+    assert {(v.key, v.value) for v in f.get("heads")} == {("Turkey", "Ihsan Mustafa Yurdakul"),
+                                                       ("Syrian government", "Ayman Raad")}
