@@ -248,19 +248,18 @@ def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern, names_t
     return quoted and names_talks
 
 
+# A place noun that may stand between a cue and the name: "في منتجع سوتشي", "بمدينة أستانا", "in the southern
+# Russian resort of Sochi", "in Kazakhstan's capital, Nur-Sultan", and a quote mark ("«نور سلطان»").
+PLACE_NOUN = (r"(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
+              r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*)?"
+              r"[«\"“]?\s*$")
+LOCATION_CUE = re.compile(rf"(?:(?<![\w])(?:في|ب|in|at)\s+(?:the\s+)?|(?<![\w])ب){PLACE_NOUN}", re.I)
+ARRIVAL_CUE = re.compile(rf"(?<![\w])(?:الي|to|for)\s+(?:the\s+)?{PLACE_NOUN}", re.I)
+
+
 def _location_cue(ftext: str, fstart: int) -> bool:
     """'في X', 'بـX', 'في العاصمة الكازاخستانية، X', 'in X', 'at X'."""
-    before = ftext[max(0, fstart - 60):fstart]
-    # a place noun may stand between the cue and the name: "في منتجع سوتشي", "بمدينة أستانا",
-    # "in the southern Russian resort of Sochi", "in Kazakhstan's capital, Nur-Sultan"
-    pattern = (r"(?:(?<![\w])(?:في|ب|in|at)\s+(?:the\s+)?|(?<![\w])ب)"
-               r"(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
-               r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*)?"
-               r"[«\"“]?\s*$")
-    if re.search(pattern, before, re.I):
-        return True
-    # the place itself carries the prefix: "بأستانة"
-    return False
+    return bool(LOCATION_CUE.search(ftext[max(0, fstart - 60):fstart]))
 
 
 ARRIVAL = re.compile(r"(?<![\w])[وس]{0,2}(?:وصل\w*|يصل|تصل|توجه\w*|يتوجه|تتوجه|متجه\w*|غادر\w*|arriv\w*|left|leaves|travel\w*|"
@@ -270,9 +269,16 @@ ARRIVAL = re.compile(r"(?<![\w])[وس]{0,2}(?:وصل\w*|يصل|تصل|توجه\w
 def _arrival_cue(ftext: str, fstart: int) -> bool:
     """'وصل الوفد إلى العاصمة الكازاخية نور سلطان', 'left Tehran for Nur-Sultan': where delegations travel to."""
     before = ftext[max(0, fstart - 70):fstart]
-    m = re.search(r"(?<![\w])(?:الي|to|for)\s+(?:the\s+)?(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
-                  r"|(?:[\w'’]+\s+){0,2}(?:capital|city|resort)(?:\s+city)?(?:\s+of)?\s*,?\s*)?[«\"“]?\s*$", before, re.I)
+    m = ARRIVAL_CUE.search(before)
     return bool(m and ARRIVAL.search(before[:m.start()]))
+
+
+def next_party_at(ctx: _Ctx, start: int) -> int | None:
+    """The folded position of the first party named (by name or adjective) at or after `start`: where the
+    words about the previous person or party end ("… in the absence of the American side")."""
+    marks = [_fpos(ctx, m.span[0]) for kind in ("party", "adjective")
+             for m in ctx.kb.find(ctx.sentence.text, kind, ctx.sentence.start)]
+    return min([p for p in marks if p >= start], default=None)
 
 
 def _prefixed(ftext: str, fstart: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import fold
-from .base import OBSERVER, About, SlotValue, _clauses, _Ctx, _fpos, another_bodys
+from .base import OBSERVER, About, SlotValue, _clauses, _Ctx, _fpos, another_bodys, next_party_at
 from .registry import SlotType, register
 
 
@@ -85,11 +85,10 @@ def _stayed_away(ctx: _Ctx, v: SlotValue) -> bool:
     """Words of refusing or absence around the party, up to the next party named ("Jordan attended as an
     observer, in the absence of the American side" keeps Jordan)."""
     pa = _fpos(ctx, v.span[0])
-    others = [_fpos(ctx, m.span[0]) for m in ctx.kb.find(ctx.sentence.text, "party", ctx.sentence.start)
-              + ctx.kb.find(ctx.sentence.text, "adjective", ctx.sentence.start)]
     own_end = pa + len(fold(v.printed))
+    after = next_party_at(ctx, own_end + 1)
     # the words just before the next party are about that party ("in the absence of the American side")
-    end = max(own_end, min([o - 25 for o in others if o > own_end] + [pa + 60]))
+    end = max(own_end, min(after - 25 if after is not None else pa + 60, pa + 60))
     return bool(REFUSED.search(ctx.folded.text[max(0, pa - 25):end]))
 
 

@@ -9,7 +9,7 @@ from ..knowledge import Knowledge
 from ..names import canonical_person, known_party
 from ..normalize import fold
 from .base import (About, Comparison, SlotValue, _arrival_cue, _clauses, _Ctx, _find_name, _fpos, _location_cue, _prefixed,
-                   another_bodys)
+                   another_bodys, next_party_at)
 from .heads import compare_people
 from .registry import SlotType, register
 
@@ -59,7 +59,10 @@ class UNRepresentation(SlotType):
                 if DEPUTY.search(f[max(0, a - 40):a]):
                     role = "deputy special envoy"
                 seen_people.add(m.key)
-                if ABSENT.search(f[a:_until_next_party(ctx, a + len(fold(m.printed)), a + 120)]) \
+                # "… de Mistura, and Jordan as an observer, in the absence of the American side": the words
+                # about the envoy end at the next party named
+                after = next_party_at(ctx, a + len(fold(m.printed)))
+                if ABSENT.search(f[a:min(after or a + 120, a + 120)]) \
                         or ABSENT.search(f[max(0, a - 40):a]):
                     continue  # "would not participate personally", "cannot attend due to health problems"
                 if _elsewhere(ctx, a) or another_bodys(ctx, a):
@@ -88,14 +91,6 @@ class UNRepresentation(SlotType):
 
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
         return compare_people(a, b, kb)
-
-
-def _until_next_party(ctx: _Ctx, start: int, limit: int) -> int:
-    """Where the words about a person end: the next party named ("… de Mistura, and Jordan as an observer, in
-    the absence of the American side" says nothing of the envoy's absence)."""
-    marks = [_fpos(ctx, m.span[0]) for kind in ("party", "adjective")
-             for m in ctx.kb.find(ctx.sentence.text, kind, ctx.sentence.start)]
-    return min([p for p in marks if p >= start] + [limit])
 
 
 def _elsewhere(ctx: _Ctx, a: int) -> bool:
