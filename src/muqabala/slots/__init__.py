@@ -12,12 +12,13 @@ import re
 from datetime import date
 
 from ..corpus import Article
-from ..events import EventAssignment, _words_re, assign_events, round_mentions, series_evidence
+from ..events import EventAssignment, _words_re, assign_events, round_mentions
 from ..knowledge import Knowledge
 from ..normalize import fold, fold_with_offsets
 from ..timeexpr import PubDate, parse_times
 from .base import (AGREE, CLASS_OF, HOLD_VERBS, HYPOTHETICAL, About, ArticleFacts, Comparison, Label, SlotValue,
-                   Status, _Ctx, _mask_quotes, other_round, _next_mentions, _sentence_context)
+                   Status, _Ctx, _mask_quotes, other_round, _names_only_another_series, _next_mentions,
+                   _sentence_context)
 from .registry import REGISTRY, SlotType, register
 
 # Importing the modules registers them, in this order (the report's order).
@@ -33,10 +34,21 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
     # each sentence's times are read once: the preview test and every slot type share them
     times = [parse_times(s.text, article.published, base=s.start) for s in article.sentences]
     preview = _published_before(article, series.round(event.round), times)
+    named_before: tuple[About, int] | None = None  # the last sentence that named a round: what about, how far back
     for sentence, sentence_times in zip(article.sentences, times):
         folded = fold_with_offsets(sentence.text)
         ctx = _Ctx(article, sentence, folded, kb, series, event.round)
         ctx.about = _sentence_context(ctx)
+        mentions = [m for m in round_mentions(sentence, series, kb) if m.body is None and m.role != "next"]
+        if mentions:
+            named_before = (ctx.about, 0)
+        elif named_before is not None:
+            named_before = (named_before[0], named_before[1] + 1)
+            # "The sixth meeting took place in September. … The meeting involved the guarantors …": a sentence
+            # opening on "the meeting" goes on about the round the text just named
+            if (ctx.about is About.THIS and named_before[0] in (About.PREVIOUS, About.BACKGROUND)
+                    and named_before[1] <= 2 and ANAPHOR.match(folded.text)):
+                ctx.about = named_before[0]
         if ctx.about is About.THIS and _names_only_another_series(folded.text, series, kb):
             ctx.about = About.BACKGROUND  # "a new round in Geneva next month": another process's meeting
         ctx.names_own_round = event.round is not None and any(
@@ -59,6 +71,9 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
         yield ctx
 
 
+ANAPHOR = re.compile(r"\s*(?:(?:the|that|this)\s+(?:meeting|round|talks)|[وف]?(?:ذلك\s+|هذا\s+|تلك\s+|هذه\s+)?"
+                     r"(?:الاجتماع|الجوله|المحادثات|اللقاء)(?!\s+(?:المقبل|القادم|المرتقب|المقبله|القادمه|المرتقبه)))"
+                     r"(?![\w])", re.I)
 AHEAD_WORDS = re.compile(r"(?<![\w])(?:next|upcoming|forthcoming|المقبل|المقبله|القادم|القادمه|المرتقب|المرتقبه)(?![\w])",
                          re.I)
 
@@ -83,11 +98,6 @@ def _published_before(article: Article, own, times: list[list]) -> bool:
                     t.resolved and t.start == own.start for t in sentence_times):
                 return True
     return False
-
-
-def _names_only_another_series(ftext: str, series, kb: Knowledge) -> bool:
-    others = [s for s in kb.series.values() if s.key != series.key]
-    return any(series_evidence(ftext, s, kb) for s in others) and not series_evidence(ftext, series, kb)
 
 
 def extract_facts(article: Article, kb: Knowledge, events: list[EventAssignment] | None = None) -> ArticleFacts:

@@ -206,7 +206,16 @@ def another_bodys(ctx: _Ctx, pa: int) -> bool:
     body = max((m.end() for m in pattern.finditer(f[cut:pa])), default=-1) if pattern else -1
     talk = _words_re(ctx.series.talk_words + ctx.series.round_words)  # a gathering, not "the guarantor states"
     talks = max((m.end() for m in talk.finditer(f[cut:pa])), default=-1)
-    return body > talks
+    if body > talks:
+        return True
+    # "representatives of the ICRC will come to hold a meeting of the working group": come for another body
+    end = min((m.start() for m in NEW_CLAUSE.finditer(f, pa)), default=len(f))
+    later = pattern.search(f, pa, end) if pattern else None
+    return bool(later and FOR_PURPOSE.search(f, pa, later.start()))
+
+
+# coming for something: "to hold", "to attend", "لعقد", "لحضور", "للمشاركة في"
+FOR_PURPOSE = re.compile(r"(?<![\w])(?:to\s+(?:hold|attend|take\s+part\s+in|join)|لعقد|لحضور|للمشاركه\s+في)(?![\w])", re.I)
 
 
 # a new clause: a semicolon, "while", or a comma and a verb joined to "و" ("، وسيحضر", "، ويشارك"), not a list
@@ -276,9 +285,17 @@ def _arrival_cue(ftext: str, fstart: int) -> bool:
 def next_party_at(ctx: _Ctx, start: int) -> int | None:
     """The folded position of the first party named (by name or adjective) at or after `start`: where the
     words about the previous person or party end ("… in the absence of the American side")."""
-    marks = [_fpos(ctx, m.span[0]) for kind in ("party", "adjective")
-             for m in ctx.kb.find(ctx.sentence.text, kind, ctx.sentence.start)]
-    return min([p for p in marks if p >= start], default=None)
+    return min([a for a, _ in _party_marks(ctx) if a >= start], default=None)
+
+
+def previous_party_end(ctx: _Ctx, start: int) -> int:
+    """The folded end of the last party named before `start` (0 if none): where words about it end."""
+    return max([b for a, b in _party_marks(ctx) if b <= start], default=0)
+
+
+def _party_marks(ctx: _Ctx) -> list[tuple[int, int]]:
+    return [(_fpos(ctx, m.span[0]), _fpos(ctx, m.span[1] - 1) + 1) for kind in ("party", "adjective")
+            for m in ctx.kb.find(ctx.sentence.text, kind, ctx.sentence.start)]
 
 
 def _prefixed(ftext: str, fstart: int) -> bool:
@@ -430,6 +447,14 @@ def _sentence_context(ctx: _Ctx) -> About:
     return About.THIS
 
 
+def _names_only_another_series(ftext: str, series, kb: Knowledge) -> bool:
+    """The text names another series ("a new round in Geneva") and not this one."""
+    from ..events import series_evidence
+
+    others = [s for s in kb.series.values() if s.key != series.key]
+    return any(series_evidence(ftext, s, kb) for s in others) and not series_evidence(ftext, series, kb)
+
+
 def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
     """('round'|'summit', fstart, fend, number) for announcements of what comes next."""
     f = ctx.folded.text
@@ -444,6 +469,8 @@ def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
                          rf"|(?:to\s+)?meet\s+again|(?:تلتقي|يلتقي|الالتقاء|اللقاء|الاجتماع)\s+(?:مجددا|مره\s+اخري)"
                          + (r"|(?<![\w])(?:new|future|further|another)\s+round|(?<![\w])(?:جوله|الجوله)\s+(?:جديده|اخري)"
                             if ahead else ""), f, re.I):
+        if re.search(r"(?<![\w])(?:held|عقدت|اختتمت|انطلقت)\s+(?:a\s+)?$", f[max(0, m.start() - 15):m.start()], re.I):
+            continue  # "where the three countries held a new round": the round going on
         num = re.search(r"\d+", m.group())
         out.append(("round", m.start(), m.end(), int(num.group()) if num else None))
     for rm in round_mentions(ctx.sentence, ctx.series, ctx.kb):

@@ -15,7 +15,7 @@ import re
 from ..knowledge import Knowledge
 from ..names import canonical_person, known_party, same_person
 from ..normalize import fold
-from .base import (AGREE, HEAD_TRIGGER, TITLE, About, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
+from .base import (AGREE, HEAD_TRIGGER, OBSERVER, TITLE, About, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
                    _find_name, _fpos, _party_in, _title_before)
 from .registry import SlotType, register
 
@@ -183,7 +183,10 @@ class Heads(SlotType):
     def _listed(self, ctx: _Ctx) -> list[SlotValue]:
         """"Alexander Lavrentyev (Russia), Sedat Onal (Turkey)": a known person with the party in brackets."""
         out = []
+        marks = [m.start() for m in OBSERVER.finditer(ctx.folded.text)]
         for m in ctx.kb.find(ctx.sentence.text, "person", ctx.sentence.start):
+            if any(x < _fpos(ctx, m.span[0]) for x in marks):
+                break  # "…, observer states, namely David Satterfield (U.S.)": the observers' list, not heads
             after = ctx.kb.find(ctx.sentence.text[m.span[1] - ctx.sentence.start:][:25], "party")
             bracket = re.match(r"\s*\(", ctx.sentence.text[m.span[1] - ctx.sentence.start:])
             if bracket and after and known_party(m.key, ctx.kb) in (after[0].key, None):

@@ -8,13 +8,17 @@ import re
 from ..knowledge import Knowledge
 from ..normalize import fold
 from .base import (AGREE, HYPOTHETICAL, TBD, About, Comparison, Label, SlotValue, Status, _Ctx, _fpos, _is_talks_name,
-                   _location_cue, _prefixed, _span)
+                   _location_cue, _names_only_another_series, _prefixed, _span)
 from ..events import _bodies_re, _body_at
 from .dates import OTHER_MEETING, compare_times, time_value
 from .registry import SlotType, register
 from ..events import _words_re
 
 
+UNDERWAY = re.compile(r"(?<![\w])(?:(?:is|are)\s+(?:currently\s+|now\s+)?(?:underway|under\s+way|being\s+held|taking\s+place)|"
+                      r"جاريه|تجري\s+حاليا|منعقده)(?![\w])", re.I)
+POSTPONED = re.compile(r"(?<![\w])(?:(?:was|were|been)\s+(?:delayed|postponed|put\s+off)|تم\s+تاجيل\w*|تاجل\w*|ارجي\w*)(?![\w])",
+                       re.I)
 HOPE = re.compile(r"(?<![\w])(?:hope\w*|wish\w*|يامل|تامل|يأمل|تأمل|الامل|امله|املها|نامل)(?![\w])", re.I)
 
 
@@ -39,6 +43,16 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
             continue  # "the next round could be moved to …", "hoped the next meeting would be in …": no announcement
         if _body_at(ctx.kb, f[b:b + 45]):
             continue  # "the next meeting of the joint working group": another body's meeting
+        if _names_only_another_series(f[b:min(limit, b + 40)], ctx.series, ctx.kb):
+            continue  # "welcome the next round of the Geneva talks": another process's round
+        if number is not None and number == ctx.event_round:
+            continue  # "the upcoming 11th meeting" in a story on round 11: its own round
+        if UNDERWAY.search(f[b:min(limit, b + 60)]) \
+                or POSTPONED.search(f, b, limit):
+            continue  # "the next round … is currently underway", "was scheduled for March but was delayed"
+        if own and any(b <= _fpos(ctx, t.span[0]) < limit and t.resolved and t.start <= own.end and own.start <= t.end
+                       and (t.end - t.start).days <= 7 for t in ctx.times):
+            continue  # "the next round was expected on February 15-16": the article's own round, not the one after
         s0, e0, printed = _span(ctx, a, b)
         if kind == "round":
             n = number if number and number != ctx.event_round else (ctx.event_round + 1 if ctx.event_round else None)
@@ -47,8 +61,8 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
                                      weak=number is None))
         for t in ctx.times:
             if b <= _fpos(ctx, t.span[0]) < limit and t.resolved:
-                if own and t.start <= own.end and own.start <= t.end:
-                    break  # a preview's "next meeting" is the article's own round, not the one after
+                if HYPOTHETICAL.search(f[b:_fpos(ctx, t.span[0])]):
+                    break  # "… the next meeting. The meeting could be held in mid-September"
                 tb = _fpos(ctx, t.span[1] - 1) + 1
                 after = f[tb:tb + 60]
                 after = re.split(r"[،,]\s*(?:و|and\s)|;|؛|(?<![\w])(?:while|whereas|بينما|فيما)(?![\w])", after)[0]
@@ -56,11 +70,16 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
                     continue  # "set January 29-30 as the date of the Sochi congress": another body's date
                 out.append(time_value(slot, "when", t, ctx, About.NEXT))
                 break
-        for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
+        places = ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start)
+        for i, m in enumerate(places):
             pa = _fpos(ctx, m.span[0])
             pb = pa + len(fold(m.printed))
             if b <= pa < limit and not _is_talks_name(f, pa, pb, talk) and (_location_cue(f, pa) or _prefixed(f, pa)) \
                     and not OTHER_MEETING.search(f[max(b, pa - 60):pa]):  # "preparatory meetings in Tehran"
+                named = places[i + 1] if i + 1 < len(places) else None
+                if named and named.key == m.key and named.span[0] - m.span[1] <= 3 \
+                        and all(e.descriptive for e in ctx.kb.places[m.key].era_of(m.printed)):
+                    m = named  # "في عاصمة كازاخستان نور سلطان": the name the outlet gives
                 place = ctx.kb.places[m.key]
                 out.append(SlotValue(slot, "where", m.key, m.printed, ctx.sentence.id, m.span, about=About.NEXT,
                                      weak=place.kind == "country"))
@@ -71,7 +90,23 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
                 s1, e1, printed_tbd = _span(ctx, b + tbd.start(), b + tbd.end())
                 out.append(SlotValue(slot, "where", "to be decided", printed_tbd, ctx.sentence.id, (s1, e1),
                                      about=About.NEXT))
+            elif kind == "round" and (named := _named_by_process(ctx, a, b, limit, talk)):
+                out.append(named)
     return out
+
+
+def _named_by_process(ctx: _Ctx, a: int, b: int, limit: int, talk) -> SlotValue | None:
+    """"The next round of Astana talks", "لقاء أستانا القادم": the process's place name, a weak place (the
+    Astana format has met in Sochi), never in conflict with a place stated as such."""
+    f = ctx.folded.text
+    for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
+        pa = _fpos(ctx, m.span[0])
+        pb = pa + len(fold(m.printed))
+        if m.key in ctx.series.name_places and max(0, a - 25) <= pa < min(limit, b + 40) \
+                and _is_talks_name(f, pa, pb, talk):
+            return SlotValue("next_round", "where", m.key, m.printed, ctx.sentence.id, m.span, about=About.NEXT,
+                             weak=True, note="the process's name")
+    return None
 
 
 def compare_announced(a: SlotValue, b: SlotValue, slot_title: str) -> Comparison:
