@@ -526,3 +526,16 @@ def test_next_round_takes_the_city_name_after_the_kazakh_capital_and_a_year():
     f = extract_facts(article(text, "2021-02-17"), KB)
     assert [v.printed for v in f.get("next_round", "where")] == ["نور سلطان"]
     assert [(v.start.year, v.granularity) for v in f.get("next_round", "when")] == [(2021, "year")]
+
+
+def test_the_quadrilateral_format_is_another_body_and_the_final_round_is_this_one():
+    text = ("اختتمت في أستانا اليوم الجولة العشرون من محادثات أستانا حول سوريا بمشاركة الدول الضامنة. "
+            "وعلى هامشها عقد الاجتماع الرباعي لنواب وزراء خارجية روسيا وإيران وتركيا وسوريا، بعد اجتماع رباعي سابق "
+            "في موسكو في أيار الماضي، وقال المبعوث الروسي إن الاجتماع المقبل للصيغة الرباعية سيعقد في موسكو. "
+            "Kazakhstan's deputy foreign minister said this was the last meeting of the talks held in Astana, "
+            "with the UN deputy envoy Najat Rochdi attending.")
+    f = extract_facts(article(text, "2023-06-21"), KB)
+    assert f.event.round == 20
+    assert {v.value for v in f.get("venue")} == {"Astana"}  # Moscow is the quadrilateral format's
+    assert not f.get("next_round")
+    assert [v.value for v in f.get("un")] == ["Najat Rochdi"]

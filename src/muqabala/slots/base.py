@@ -440,7 +440,8 @@ def _sentence_context(ctx: _Ctx) -> About:
     f = _mask_quotes(ctx.folded.text)
     # singular round words only: "الاجتماعات الماضية" (past meetings) is no specific round
     rw = "|".join(re.escape(fold(w)) for w in ctx.series.round_words if not fold(w).endswith("ات"))
-    if re.search(rf"(?<![\w])(?:ال|وال)?(?:{rw})\s+(?:السابقه|الماضيه|السابق|الماضي|الفايته|الفايت)|(?:previous|last|prior)\s+(?:round|meeting)", f, re.I):
+    # "the last round" is the one before, but "this would be the last round" is the final one
+    if re.search(rf"(?<![\w])(?:ال|وال)?(?:{rw})\s+(?:السابقه|الماضيه|السابق|الماضي|الفايته|الفايت)|(?:previous|(?<!is\sthe\s)(?<!be\sthe\s)(?<!as\sthe\s)(?<!was\sthe\s)last|prior)\s+(?:round|meeting)", f, re.I):
         return About.PREVIOUS
     if BACKGROUND.search(f) or any(m.number == ctx.event_round for m in mentions if m.role == "background"):
         return About.BACKGROUND
