@@ -55,6 +55,15 @@ def test_outdated_venue_and_wrong_half_year_are_two_conflicts():
     assert data["schema"] == "muqabala.qa/2" and data["counts"]["conflicting"] == 2 and data["failed"]
 
 
+def test_a_draft_recalling_an_earlier_round_wrongly_is_checked_against_the_calendar():
+    # the 21st round met on 24-25 January 2024; the draft puts it in February
+    result = run_qa(str(DRAFTS / "recall_r22.txt"))
+    assert result.event.round == 22
+    conflicting = [s for s in result.sentences if s.status == "conflicting"]
+    assert len(conflicting) == 1 and "الحادية والعشرون" in conflicting[0].text
+    assert any("round 21" in r and "2024-01-24/2024-01-25" in r for r in conflicting[0].reasons)
+
+
 def test_faithful_draft_passes_and_lists_omissions():
     result = run_qa(str(DRAFTS / "faithful_r22.txt"))
     assert {s.status for s in result.sentences} == {"supported"}

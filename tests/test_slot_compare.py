@@ -539,3 +539,31 @@ def test_the_quadrilateral_format_is_another_body_and_the_final_round_is_this_on
     assert {v.value for v in f.get("venue")} == {"Astana"}  # Moscow is the quadrilateral format's
     assert not f.get("next_round")
     assert [v.value for v in f.get("un")] == ["Najat Rochdi"]
+
+
+def _recalled(text, published):
+    from muqabala.judge import recalled_rounds
+
+    f = extract_facts(article(text, published), KB)
+    return f, recalled_rounds([f], KB)
+
+
+def test_an_earlier_round_recalled_with_the_wrong_month_is_flagged_against_the_calendar():
+    f, verdicts = _recalled("انطلقت اليوم في أستانا الجولة السادسة من محادثات أستانا حول سوريا. وكانت العاصمة "
+                            "الكازاخية قد استضافت يومي 4 و5 حزيران الماضي الجولة الخامسة من المحادثات.", "2017-09-14")
+    assert [v.round for v in f.get("dates", about=None) if v.round] == [5]
+    [v] = verdicts
+    assert v.status is Status.CONFLICT and v.label is Label.WRONG_MONTH and v.recalled_round == 5
+    assert [x.article_id for x in v.dissent] == ["t"] and v.consensus == "2017-07-04/2017-07-05"
+
+
+def test_a_recalled_round_is_not_flagged_when_one_of_its_dates_agrees_or_the_date_is_ahead():
+    # the ceasefire's date next to the right one; an invitation to come back later; a year the parser supplied
+    for text, published in [
+            ("The second Astana round opens today. After the 30 December ceasefire, the first round of the Astana "
+             "talks met on 23-24 January.", "2017-02-15"),
+            ("The fifth Geneva round closed. The UN envoy invited those at the fourth round of the Astana talks "
+             "to return to continue the negotiations on 23 March.", "2017-03-20"),
+            ("The 22nd round of the Astana talks opened in Astana on 11 November. The 21st round of the talks "
+             "met in Astana on 24-25 January.", "2024-11-11")]:
+        assert not _recalled(text, published)[1], text

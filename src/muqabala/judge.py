@@ -11,11 +11,13 @@ later reports differ the plan is superseded, never in conflict.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from .align import Claim
 from .knowledge import Knowledge
+from .normalize import fold
 from .slots import REGISTRY, About, ArticleFacts, Comparison, Label, SlotValue, Status
 from .slots.base import CLASS_OF
 from .slots.next_summit import round_vs_summit
@@ -76,6 +78,7 @@ class SlotVerdict:
     reported_by: list[str] = field(default_factory=list)
     omitted_by: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    recalled_round: int | None = None   # a check of an earlier round an outlet recalls, against the calendar
 
     @property
     def dissent(self) -> list[OutletValue]:
@@ -148,7 +151,11 @@ def witnesses(slot: str, all_facts: list[ArticleFacts], kb: Knowledge) -> list[O
     event = all_facts[0].event if all_facts else None
     if event is None or not event.series:
         return []
-    known = kb.series[event.series].round(event.round)
+    return calendar_witness(slot, kb.series[event.series].round(event.round), kb)
+
+
+def calendar_witness(slot: str, known, kb: Knowledge) -> list[OutletValue]:
+    """What the series calendar says of one known round, for a slot it records (dates, venue)."""
     if known is None:
         return []
     if slot == "dates":
@@ -309,7 +316,50 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
             wit = witnesses(slot_type.name, all_facts, kb) if not slot_type.keyed else []
             verdicts.append(judge_slot(slot_type, key, values, labels, wit, kb))
     verdicts += _round_vs_summit(all_facts)
+    verdicts += recalled_rounds(all_facts, kb)
     return verdicts
+
+
+# words of what is still ahead: a recalled round is in the past, so a date they introduce is of something else
+AHEAD_OF_RECALL = re.compile(r"(?<![\w])(?:will|would|scheduled|expected|to\s+(?:return|resume|continue)|"
+                             r"سيعقد|ستعقد|المقرر|مقرر|المزمع|للعوده|لمواصله|لاستيناف|استيناف)(?![\w])", re.I)
+
+
+def recalled_rounds(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdict]:
+    """An outlet recalling an earlier round it names ("the first round, held on 23-24 February") is checked
+    against the series calendar; a sentence whose dates all depart from it is flagged. Where one of its dates
+    agrees, the others date something else (a ceasefire, the next meeting)."""
+    out: list[SlotVerdict] = []
+    for f in all_facts:
+        if f.event is None or not f.event.series:
+            continue
+        series = kb.series[f.event.series]
+        recalled: dict[tuple[str, int], list[SlotValue]] = {}
+        for sv in f.slots:
+            if sv.round is not None and sv.about is not About.THIS and sv.slot in REGISTRY:
+                recalled.setdefault((sv.slot, sv.round), []).append(sv)
+        for (slot, number), values in recalled.items():
+            wit = calendar_witness(slot, series.round(number), kb)
+            if not wit:
+                continue
+            compare = REGISTRY[slot].compare
+            results = [(sv, compare(wit[0].slot_value, sv, kb)) for sv in values]
+            if any(c.status is not CONFLICT for _, c in results):
+                continue
+            sv, c = results[0]
+            published = _pub(f.article)
+            if c.label is Label.WRONG_YEAR and not re.search(r"(?:19|20)\d\d", sv.printed):
+                continue  # a year the parser supplied, not the outlet's error
+            if AHEAD_OF_RECALL.search(fold(f.article.sentence(sv.sentence_id).text)):
+                continue  # "invited them to return to Geneva on 23 March": a date ahead, not the round recalled
+            x = OutletValue(f.article.id, f.article.label, sv, source_weight(f, kb), published=published)
+            x.flagged, x.label = True, c.label
+            x.reason = (f"{x.outlet} gives round {number} as {sv.printed} ({sv.value}); "
+                        f"the series calendar has {wit[0].slot_value.value}")
+            out.append(SlotVerdict(slot, f"round {number} (recalled)", CONFLICT, c.label, x.reason, [x, wit[0]],
+                                   consensus=wit[0].slot_value.value, consensus_printed=wit[0].slot_value.value,
+                                   reported_by=[x.outlet], recalled_round=number))
+    return out
 
 
 def _round_vs_summit(all_facts: list[ArticleFacts]) -> list[SlotVerdict]:

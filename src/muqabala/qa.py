@@ -18,6 +18,7 @@ from .config import DEFAULT_INDEX, indexes_root
 from .corpus import Article
 from .errors import MuqabalaError
 from .events import EventAssignment, assign_events
+from .judge import WITNESS, recalled_rounds
 from .knowledge import load_knowledge
 from .load import RawDocument, _html_document, decode_bytes
 from .pipeline import build_article
@@ -173,6 +174,7 @@ def check_draft(draft: Article, event: EventReport, embedder, kb, min_outlets: i
     if found and found[0].round == event.round and found[0].series == event.series:
         assignment = found[0]
     facts = extract_facts(draft, kb, [assignment] + [e for e in found if e.round != event.round])
+    recalled = recalled_rounds([facts], kb)
     # draft sentences against outlet sentences: centred cosine + lexical overlap, as in alignment
     outlet_sentences = [s for a in event.articles for s in a.sentences]
     cache = indexes_root() / "embeddings.sqlite"
@@ -196,6 +198,9 @@ def check_draft(draft: Article, event: EventReport, embedder, kb, min_outlets: i
             conflicts += c
             against += a
             support += s
+        # an earlier round the draft recalls, checked against the series calendar as the report does
+        conflicts += [SlotConflict(v.slot, v.key, v.label.value if v.label else "", v.reason, WITNESS)
+                      for v in recalled if v.values[0].sentence_id == sentence.id]
         reasons = [f"{c.slot.replace('_', ' ')}{': ' + c.key if c.key else ''}: {c.reason}" for c in conflicts]
         order = np.argsort(-scores)
         matched = [int(j) for j in order[:5] if scores[j] >= SUPPORT_MARGIN]

@@ -9,6 +9,11 @@ def short(text: str, n: int = 70) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def support(v) -> str:
+    """Who gives the consensus: a count of outlets, or the series calendar for a round an outlet recalls."""
+    return "(series calendar)" if getattr(v, "recalled_round", None) else f"({v.consensus_count})"
+
+
 def slot_name(v) -> str:
     return v.slot.replace("_", " ") + (f": {v.key}" if v.key else "")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from ..report import Report
-from .common import MARK, claim_cells, short, slot_name
+from .common import MARK, claim_cells, short, slot_name, support
 
 CSS = """
 body{font-family:"Noto Naskh Arabic","Amiri","DejaVu Sans",Tahoma,sans-serif;margin:1.5rem;color:#1d1d1f;background:#fafafa}
@@ -63,7 +63,7 @@ def report_to_html(report: Report) -> str:
         out += [f"<th>{_e(a.label)}<br><span class='meta'>{_e(a.published or '?')}</span></th>" for a in ev.articles]
         out.append("</tr>")
         for v in ev.slots:
-            consensus = (f"{_b(v.consensus_printed or v.consensus)} ({v.consensus_count})"
+            consensus = (f"{_b(v.consensus_printed or v.consensus)} {_e(support(v))}"
                          if v.consensus else "—")
             dissent = "<br>".join(f"{_e(x.outlet)}: {_b(x.printed)} ({_e(x.label.value if x.label else '')})"
                                   for x in v.dissent + v.superseded)

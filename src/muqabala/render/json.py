@@ -21,7 +21,7 @@ def _slot(v: SlotVerdict) -> dict:
                          "sentence_id": x.sentence_id} for x in v.dissent],
             "superseded": [{"article": x.article_id, "outlet": x.outlet, "value": x.value, "reason": x.reason}
                            for x in v.superseded],
-            "reported_by": v.reported_by, "omitted_by": v.omitted_by,
+            "reported_by": v.reported_by, "omitted_by": v.omitted_by, "recalled_round": v.recalled_round,
             "values": [_value(x) for x in v.values if not x.witness]}
 
 

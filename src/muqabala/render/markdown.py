@@ -6,7 +6,7 @@ import html
 import re
 
 from ..report import Report
-from .common import MARK, claim_cells, short, slot_name
+from .common import MARK, claim_cells, short, slot_name, support
 
 _MD = re.compile(r"([\\`*_{}\[\]()#+!|>~-])")
 
@@ -26,7 +26,7 @@ def report_to_markdown(report: Report) -> str:
         out += [f"| {esc(a.label)} | {esc(a.id)} | {esc(a.published or '?')} |" for a in ev.articles]
         out += ["", "### Slots", "", "| slot | status | consensus | departs from it | why |", "|---|---|---|---|---|"]
         for v in ev.slots:
-            consensus = f"{esc(v.consensus_printed or v.consensus)} ({v.consensus_count})" if v.consensus else "—"
+            consensus = f"{esc(v.consensus_printed or v.consensus)} {support(v)}" if v.consensus else "—"
             dissent = "; ".join(f"✗ {esc(x.outlet)}: {esc(x.printed)} ({x.label or ''})" for x in v.dissent)
             dissent += "".join(f"; ↺ {esc(x.outlet)}: {esc(x.printed)} (plan)" for x in v.superseded)
             out.append(f"| {esc(slot_name(v))} | {v.status}{' (' + str(v.label) + ')' if v.label else ''} | {consensus} | "

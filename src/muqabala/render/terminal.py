@@ -11,7 +11,7 @@ from rich.text import Text
 
 from ..report import Report
 from .bidi import bidi_enabled, visual
-from .common import MARK, claim_cells, short, slot_name
+from .common import MARK, claim_cells, short, slot_name, support
 
 STYLE = {"conflict": "bold red", "omitted": "yellow", "agree": "green", "superseded": "cyan", "single": "dim",
          "no_majority": "magenta", "cannot_compare": "dim"}
@@ -57,7 +57,7 @@ def render_terminal(report: Report, console: Console, max_claims: int = 60) -> N
             status = Text(v.status.value if hasattr(v.status, "value") else str(v.status), style=STYLE.get(v.status))
             if v.consensus is not None:
                 shown = _day_span(v.consensus_printed) if v.consensus_printed[:4].isdigit() else v.consensus_printed
-                consensus = Text(visual(shown or v.consensus, 60, on)) + Text(f" ({v.consensus_count})",
+                consensus = Text(visual(shown or v.consensus, 60, on)) + Text(" " + support(v),
                                                                                              style="dim")
             elif v.status == "no_majority":
                 consensus = Text("no majority: " + "; ".join(f"{x.outlet}: {x.printed}" for x in v.values

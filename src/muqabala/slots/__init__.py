@@ -34,21 +34,27 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
     # each sentence's times are read once: the preview test and every slot type share them
     times = [parse_times(s.text, article.published, base=s.start) for s in article.sentences]
     preview = _published_before(article, series.round(event.round), times)
-    named_before: tuple[About, int] | None = None  # the last sentence that named a round: what about, how far back
+    # the last sentence that named a round: what it was about, which other round it named, how far back
+    named_before: tuple[About, int | None, int] | None = None
     for sentence, sentence_times in zip(article.sentences, times):
         folded = fold_with_offsets(sentence.text)
         ctx = _Ctx(article, sentence, folded, kb, series, event.round)
         ctx.about = _sentence_context(ctx)
         mentions = [m for m in round_mentions(sentence, series, kb) if m.body is None and m.role != "next"]
+        if ctx.about in (About.PREVIOUS, About.BACKGROUND):
+            # one earlier round named, and no other: what the sentence recalls ("the first round, held on …")
+            numbers = {m.number for m in mentions}
+            if len(numbers) == 1 and event.round and (n := next(iter(numbers))) < event.round:
+                ctx.recalled = n
         if mentions:
-            named_before = (ctx.about, 0)
+            named_before = (ctx.about, ctx.recalled, 0)
         elif named_before is not None:
-            named_before = (named_before[0], named_before[1] + 1)
+            named_before = (named_before[0], named_before[1], named_before[2] + 1)
             # "The sixth meeting took place in September. … The meeting involved the guarantors …": a sentence
             # opening on "the meeting" goes on about the round the text just named
             if (ctx.about is About.THIS and named_before[0] in (About.PREVIOUS, About.BACKGROUND)
-                    and named_before[1] <= 2 and ANAPHOR.match(folded.text)):
-                ctx.about = named_before[0]
+                    and named_before[2] <= 2 and ANAPHOR.match(folded.text)):
+                ctx.about, ctx.recalled = named_before[0], named_before[1]
         if ctx.about is About.THIS and _names_only_another_series(folded.text, series, kb):
             ctx.about = About.BACKGROUND  # "a new round in Geneva next month": another process's meeting
         ctx.names_own_round = event.round is not None and any(

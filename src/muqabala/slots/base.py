@@ -53,6 +53,8 @@ political affairs department ministry middle east north africa arab republic per
 mission office chief team negotiator negotiators spokesman spokeswoman spokesperson foreign defence defense
 شمال افريقيا الشرق الاوسط دون غير اشار واشار قال وقال اكد واكد اضاف واضاف اوضح واوضح يغادر غادر وصل يصل
 dr dr. mr mr. press service agency news united nations اركان الجيش جيش القوات قوات
+اشخاص شخص شخصا افراد اعضاء خبراء مسوولين ممثلين اثنين اثنان ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
+persons people members experts officials two three four five six seven eight nine ten
 """.split())
 
 
@@ -117,6 +119,7 @@ class SlotValue:
     weak: bool = False              # a country for its capital, a number inferred
     plan: bool = False              # expected, not yet happened ("expected to attend")
     matched: str = ""               # people: how the name matched the knowledge
+    round: int | None = None        # a value about an earlier round the sentence names: that round's number
     reason: str = ""
     note: str = ""
 
@@ -129,6 +132,8 @@ class SlotValue:
         for name in ("weak", "plan"):
             if getattr(self, name):
                 out[name] = True
+        if self.round is not None:
+            out["round"] = self.round
         if self.start:
             out["from"], out["to"] = self.start.isoformat(), self.end.isoformat()
         return out
@@ -181,6 +186,7 @@ class _Ctx:
     times: list = None                  # time expressions of the sentence
     names_own_round: bool = False       # the sentence names the article's own round ("the 8th round")
     preview: bool = False               # the article was published before its round began
+    recalled: int | None = None         # the one earlier round a sentence about another round names
 
 
 
@@ -324,7 +330,7 @@ def _name_like(word: str, kb: Knowledge) -> bool:
     if re.sub(r"[\u064b-\u0652]", "", word) in RAW_STOP:
         return False
     f = fold_key(word)
-    bare = re.sub(r"^(?:و|ف)(?=\w{3,})", "", f)
+    bare = re.sub(r"^(?:و|ف|ب)(?=\w{3,})", "", f)  # "بخمسة أشخاص": by five people, no name
     if len(f) < 2 or re.search(r"\d", f) or f in STOP or bare in STOP:
         return False  # a name has letters only: "و29 نوفمبر" is a date
     if re.match(r"^(?:ال|وال|بال|لل|فال|كال)", word):

@@ -115,7 +115,7 @@ class Dates(SlotType):
     title = "dates"
 
     def extract(self, ctx: _Ctx) -> list[SlotValue]:
-        if ctx.about not in (About.THIS, About.PREVIOUS) or not ctx.about_talks:
+        if not ctx.about_talks or not (ctx.about in (About.THIS, About.PREVIOUS) or ctx.recalled):
             return []
         out = []
         own = ctx.series.round(ctx.event_round)
@@ -129,8 +129,8 @@ class Dates(SlotType):
                 continue  # "يوم الخميس 16 فبراير": the weekday goes with the explicit date
             if not t.resolved or t.granularity not in ("day", "month"):
                 continue
-            if ctx.about is About.THIS and _fpos(ctx, t.span[0]) >= ctx.first_next:
-                continue
+            if (ctx.about is About.THIS or ctx.recalled) and _fpos(ctx, t.span[0]) >= ctx.first_next:
+                continue  # what comes after an announcement is about the next round
             if not _dates_the_meeting(ctx, t) or _of_another_body(ctx, t):
                 continue
             t = _coming_weekday(ctx, t)
@@ -150,7 +150,10 @@ class Dates(SlotType):
                 # weeks away from the round's known dates, in a sentence that does not name the round:
                 # another occasion (a congress, a summit, a ministers' call), not this round's dates
                 about = About.BACKGROUND
-            out.append(time_value(self.name, "", t, ctx, about))
+            value = time_value(self.name, "", t, ctx, about)
+            if about is not About.THIS and ctx.recalled:
+                value.round = ctx.recalled  # "the first round, held on 23-24 January": checked against the calendar
+            out.append(value)
         return out
 
     def representative(self, values: list[SlotValue]) -> list[SlotValue]:
