@@ -567,3 +567,12 @@ def test_a_recalled_round_is_not_flagged_when_one_of_its_dates_agrees_or_the_dat
             ("The 22nd round of the Astana talks opened in Astana on 11 November. The 21st round of the talks "
              "met in Astana on 24-25 January.", "2024-11-11")]:
         assert not _recalled(text, published)[1], text
+
+
+def test_un_envoy_who_will_represent_the_un_and_a_body_named_as_a_time():
+    text = ("The ninth round of the Astana talks opens today in the Kazakh capital. "
+            "Staffan de Mistura, who will represent the United Nations, brings a team of experts. "
+            "وتلتقي الوفود في أستانا للمرة الأولى منذ مؤتمر الحوار الوطني في سوتشي، ويشارك فيها أيضا المبعوث "
+            "الأممي ستيفان دي ميستورا.")
+    f = extract_facts(article(text, "2018-05-14"), KB)
+    assert sorted(v.sentence_id for v in f.get("un")) == ["t:1", "t:2"]

@@ -209,7 +209,11 @@ def another_bodys(ctx: _Ctx, pa: int) -> bool:
     # said the meeting failed" speaks of the envoy at the talks
     cut = max((m.end() for m in NEW_CLAUSE.finditer(f[:pa])), default=0)
     pattern = _bodies_re(ctx.kb)
-    body = max((m.end() for m in pattern.finditer(f[cut:pa])), default=-1) if pattern else -1
+    # "the first meeting since the Sochi congress, which the envoy will attend": a body named as a time is
+    # not the gathering
+    body = max((m.end() for m in pattern.finditer(f[cut:pa]) if not SINCE.search(f[max(0, cut + m.start() - 12):
+                                                                                   cut + m.start()])),
+               default=-1) if pattern else -1
     talk = _words_re(ctx.series.talk_words + ctx.series.round_words)  # a gathering, not "the guarantor states"
     talks = max((m.end() for m in talk.finditer(f[cut:pa])), default=-1)
     if body > talks:
@@ -220,6 +224,7 @@ def another_bodys(ctx: _Ctx, pa: int) -> bool:
     return bool(later and FOR_PURPOSE.search(f, pa, later.start()))
 
 
+SINCE = re.compile(r"(?<![\w])(?:منذ|since|بعد|after|قبل|before)\s+(?:the\s+)?$", re.I)
 # coming for something: "to hold", "to attend", "لعقد", "لحضور", "للمشاركة في"
 FOR_PURPOSE = re.compile(r"(?<![\w])(?:to\s+(?:hold|attend|take\s+part\s+in|join)|لعقد|لحضور|للمشاركه\s+في)(?![\w])", re.I)
 
@@ -426,6 +431,8 @@ BACKGROUND = re.compile(
     r"(?:عام|(?:\S+\s+)?(?:19|20)\d\d)|first\s+(?:round|meeting)\s+(?:was\s+)?held|"
     r"(?:جولات|اجتماعات|لقاءات|rounds|meetings)\s+(?:عقدت|سابقه|held|previous|earlier)|"
     r"\d+\s+(?:جولات|جوله|اجتماعا|اجتماعات|rounds|meetings))(?![\w])", re.I)
+FIRST_SINCE = re.compile(r"(?<![\w])(?:(?:للمره|المره)\s+الاولي|الاول|الاولي|(?:for\s+)?the\s+first(?:\s+time)?)"
+                         r"(?![\w])[^.]{0,60}?(?:منذ|since)(?![\w])", re.I)
 HYPOTHETICAL = re.compile(
     r"(?<![\w])(?:could|might|may\s+be|would\s+be\s+moved|possibl\w+|option\w*|proposed|suggest\w*|"
     r"يمكن|قد\s+(?:تعقد|يعقد|تنقل|ينقل)|ربما|اقتراح|اقترح\w*|مقترح|احتمال|نقل\s+(?:مكان|الاجتماعات|المحادثات))(?![\w])",
@@ -436,7 +443,9 @@ def _sentence_context(ctx: _Ctx) -> About:
     """Which round the sentence speaks of: this one, the previous one, another (background)."""
     mentions = round_mentions(ctx.sentence, ctx.series, ctx.kb)
     mentions = [m for m in mentions if m.body is None]
-    if any(m.number == ctx.event_round and m.role != "next" for m in mentions) and not BACKGROUND.search(ctx.folded.text):
+    # "meet for the first time since the congress": the meeting is this one, the history only its measure
+    history = BACKGROUND.search(FIRST_SINCE.sub(" ", ctx.folded.text))
+    if any(m.number == ctx.event_round and m.role != "next" for m in mentions) and not history:
         return About.THIS
     later = ctx.event_round is not None
     if any(m.role != "next" and m.number != ctx.event_round and not (later and m.number > ctx.event_round)
@@ -449,7 +458,8 @@ def _sentence_context(ctx: _Ctx) -> About:
     # "the last round" is the one before, but "this would be the last round" is the final one
     if re.search(rf"(?<![\w])(?:ال|وال)?(?:{rw})\s+(?:السابقه|الماضيه|السابق|الماضي|الفايته|الفايت)|(?:previous|(?<!is\sthe\s)(?<!be\sthe\s)(?<!as\sthe\s)(?<!was\sthe\s)last|prior)\s+(?:round|meeting)", f, re.I):
         return About.PREVIOUS
-    if BACKGROUND.search(f) or any(m.number == ctx.event_round for m in mentions if m.role == "background"):
+    if BACKGROUND.search(FIRST_SINCE.sub(" ", f)) or any(m.number == ctx.event_round for m in mentions
+                                                         if m.role == "background"):
         return About.BACKGROUND
     return About.THIS
 

@@ -25,7 +25,8 @@ UN_TITLE = re.compile(
 REPRESENTING = re.compile(r"envoy|representative|مبعوث|ممثل", re.I)
 NOT_REPRESENTING = re.compile(r"secretary-general$|spokes|advis|أمين|متحدث|مستشار", re.I)
 DEPUTY = re.compile(r"(?<![\w])(?:deputy|نايب\w*)(?![\w])", re.I)
-PRESENT = re.compile(r"(?<![\w])(?:attend\w*|arriv\w*|participat\w*|observers?|delegation|headed|consult\w*|met|meet\w*|"
+PRESENT = re.compile(r"(?<![\w])[وف]?(?:attend\w*|arriv\w*|participat\w*|observers?|delegation|headed|consult\w*|met|meet\w*|"
+                     r"represent\w*|يمثل|سيمثل|ممثلا|"
                      r"وصل|يصل|تصل|سيصل|يشارك|شارك|سيشارك|حضر|يحضر|سيحضر|بحضور|حضور|التقي|يلتقي|لقاء|مشاورات|وفد)(?![\w])",
                      re.I)
 ABSENT = re.compile(r"(?<![\w])(?:(?:not|\w+n't)\s+(?:\w+\s+){0,3}(?:attend|participate|take\s+part|come|travel)|"
