@@ -576,3 +576,14 @@ def test_un_envoy_who_will_represent_the_un_and_a_body_named_as_a_time():
             "الأممي ستيفان دي ميستورا.")
     f = extract_facts(article(text, "2018-05-14"), KB)
     assert sorted(v.sentence_id for v in f.get("un")) == ["t:1", "t:2"]
+
+
+def test_no_head_from_an_office_a_spokesman_or_words_of_absence():
+    text = ("The ninth round of the Astana talks on Syria opened on Monday. Head of the Press Service of the Kazakh "
+            "Foreign Ministry Anuar Zhainakov said the US sent no delegation. "
+            "Jordan will also be represented by a senior delegation at the Astana talks, government spokesman "
+            "Mohammad Momani said. "
+            "ويحضر الجولة التاسعة من محادثات أستانا وفد عن الأمم المتحدة، ووفد عن الأردن بصفة مراقب في ظل غياب "
+            "الجانب الأمريكي هذه المرة، ووفد روسي برئاسة ألكسندر لافرنتييف.")
+    f = extract_facts(article(text, "2018-05-14"), KB)
+    assert {v.key: v.value for v in f.get("heads")} == {"Russia": "Alexander Lavrentiev"}

@@ -33,7 +33,8 @@ OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(?:ال)?(مراقب(?:ي
 HEAD_TRIGGER = re.compile(
     r"(?<![\w])(?:و|ف)?(?P<verb>(?:تراس|يتراس|تتراس|تراست|يراس|سيتراس|ستتراس|سيراس)(?:ه|ها)?|برياسه|رياسه|رييس|"
     r"head(?:ed|s)?\s+by|led\s+by|leader\s+of|chief\s+of|"
-    r"chaired\s+by|head\s+of|headed|led|(?:is\s+|was\s+|are\s+|were\s+)?represented\s+by|has\s+sent|has\s+dispatched|sent|dispatched|"
+    r"chaired\s+by|head\s+of(?!\s+(?:the\s+)?(?:press|media|information|department|office|division|mission)(?![\w]))|"
+    r"headed|led|(?:is\s+|was\s+|are\s+|were\s+)?represented\s+by|has\s+sent|has\s+dispatched|sent|dispatched|"
     r"يمثلها|يمثله|ويمثل|يمثل|مثلها|مثله|ممثله|ممثلا\s+ب)(?![\w])", re.I)
 CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]]|(?<![\w])(?:فيما|بينما|بالاضافه\s+الي|فضلا\s+عن|كما|while|whereas|and\s+the)(?![\w])", re.I)
 GENITIVE_BEFORE = {"للرييس", "الرييس", "لرييس", "رييس", "president", "للامين", "لوزير", "الملك", "للملك"}
@@ -53,7 +54,7 @@ political affairs department ministry middle east north africa arab republic per
 mission office chief team negotiator negotiators spokesman spokeswoman spokesperson foreign defence defense
 شمال افريقيا الشرق الاوسط دون غير اشار واشار قال وقال اكد واكد اضاف واضاف اوضح واوضح يغادر غادر وصل يصل
 dr dr. mr mr. press service agency news united nations اركان الجيش جيش القوات قوات
-اشخاص شخص شخصا افراد اعضاء خبراء مسوولين ممثلين اثنين اثنان ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
+هذا هذه ذلك تلك مره المره ظل غياب حضور مشاركه اشخاص شخص شخصا افراد اعضاء خبراء مسوولين ممثلين اثنين اثنان ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 persons people members experts officials two three four five six seven eight nine ten
 """.split())
 

@@ -26,6 +26,7 @@ ELLIPSIS = re.compile(r"[\s,;]*(?:و|and\s+)?(?P<verb>(?:ال)?وفد\s+\S+|the\
 WITH = re.compile(r"(?<![\w])(?:مع|with)(?=\s+(?:ال)?(?:وفد|\S+\s+delegation|the\s+\S+\s+delegation))", re.I)
 
 
+SPOKESPERSON = re.compile(r"spokes|متحدث", re.I)
 PLANNED = re.compile(r"(?<![\w])(?:expected|will\s+be\s+led|سيتراس|سيرأس|يتوقع|من\s+المتوقع|المرتقب)(?![\w])", re.I)
 # Words that say who leads a delegation, in any construction, and the delegation itself.
 LEAD_CUE = re.compile(r"(?<![\w])(?:heads?|headed|heading|leads?|leading|led|chair(?:s|ed|ing)?|negotiator|"
@@ -143,6 +144,8 @@ class Heads(SlotType):
             home = known_party(key, ctx.kb) if how else None
             if home and home != party:
                 continue  # the knowledge places this person in another party
+            if how and any(SPOKESPERSON.search(r) for r in ctx.kb.people[key].roles):
+                continue  # "…, government spokesman Mohamed Momani said": he speaks of the delegation
             plan = bool(PLANNED.search(f))
             out.append(SlotValue(self.name, party, key, printed, ctx.sentence.id, (s0, e0),
                                  matched=how or "new name", title=clean_title(_title_before(ctx, name_from, s0)),
