@@ -31,6 +31,9 @@ def event_of(text, published=None):
     ("The Astana-10 meeting on Syria was held in Sochi for the first time.", "2018-07-31", 10),
     ("تنطلق غدا الجولة الـ 11 من مباحثات أستانا حول سوريا.", "2018-11-27", 11),
     ("Russia, Turkey and Iran met for the eleventh round of the Astana talks.", "2018-11-29", 11),
+    # the process's name between the ordinal and the meeting noun
+    ("Next meeting in the autumn, says the statement adopted after the 16th Astana Format meeting.", "2021-07-08", 16),
+    ("Envoys closed the twentieth Astana-format meeting on Syria.", "2023-06-21", 20),
 ])
 def test_round_forms(text, published, expected):
     assert event_of(text, published) == ("astana-syria", expected)

@@ -587,3 +587,14 @@ def test_no_head_from_an_office_a_spokesman_or_words_of_absence():
             "الجانب الأمريكي هذه المرة، ووفد روسي برئاسة ألكسندر لافرنتييف.")
     f = extract_facts(article(text, "2018-05-14"), KB)
     assert {v.key: v.value for v in f.get("heads")} == {"Russia": "Alexander Lavrentiev"}
+
+
+def test_the_date_of_an_accord_is_not_the_rounds_and_a_dateline_after_page_furniture_is():
+    text = ("All news\nAstana format partners to meet again this year\n"
+            "NUR-SULTAN, July 8. /TASS/. The 16th Astana Format meeting on Syria closed with a joint statement. "
+            "At the 16th meeting the sides reiterated their July 1, 2020, agreement to hold a summit in Iran, "
+            "recalling the 5 March accord on Idlib.")
+    f = extract_facts(article(text, "2021-07-08"), KB)
+    assert f.event.round == 16
+    assert [(v.printed, v.note) for v in f.get("venue")] == [("NUR-SULTAN", "dateline")]
+    assert not f.get("dates")

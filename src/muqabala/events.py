@@ -197,7 +197,7 @@ def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str,
         rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?P<noun>{nouns})(?P<mods>(?:\s+(?:{mods}))*)\s*[(]?\s*(?P<n>{number})",
         re.I)
     number_first = re.compile(
-        rf"(?<![\w])(?P<n>{EN_ORDINAL.pattern})(?P<mods>(?:\s+(?:{mods}))*)\s+(?P<noun>{nouns})(?![\w])", re.I)
+        rf"(?<![\w])(?P<n>{EN_ORDINAL.pattern})(?P<mods>(?:[\s-]+(?:{mods}))*)\s+(?P<noun>{nouns})(?![\w])", re.I)
     short = None
     if numbered:
         short = re.compile(rf"(?<![\w])(?:[وبلف])?(?:{_alts(numbered)})\s*[-–]?\s*(?P<n>\d{{1,2}}|(?-i:[IVX]{{1,5}}))(?![\w\d])",

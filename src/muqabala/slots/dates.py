@@ -54,6 +54,11 @@ def _other_series_place(ctx: _Ctx, text: str) -> bool:
     return any(m.key in keys for m in ctx.kb.find(text, "place"))
 
 
+# a date that names a document or an accord ("the July 1, 2020, agreement", "اتفاق 5 آذار")
+DOCUMENT_AFTER = re.compile(r"\s*,?\s*(?:agreement|accord|memorandum|deal|ceasefire|truce|decision)(?![\w])", re.I)
+DOCUMENT_BEFORE = re.compile(r"(?<![\w])(?:ال)?(?:اتفاق|اتفاقيه|مذكره|هدنه|قرار)\s+(?:(?:ال)?\w+\s+)?$", re.I)
+
+
 def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     """A time in a clause about the meeting (not an experts' meeting, not a plan that fell through);
     not the day a statement was made; a bare weekday also needs no verb of saying in its clause."""
@@ -76,6 +81,8 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     b = _fpos(ctx, t.span[1] - 1) + 1
     if BOUND.search(ctx.folded.text[max(0, a - 12):a]):
         return False  # "no meeting before 21 March": a bound, not the meeting's date
+    if DOCUMENT_AFTER.match(ctx.folded.text[b:b + 30]) or DOCUMENT_BEFORE.search(ctx.folded.text[max(0, a - 30):a]):
+        return False  # "their July 1, 2020, agreement", "مذكرة 4 أيار": the date of a document, not a meeting
     if _HOLD.search(ctx.folded.text[max(0, a - 18):a]) or MEETING.search(ctx.folded.text[max(0, a - 12):a]) \
             or AT_SESSION.match(ctx.folded.text[b:b + 30]):
         # "التي بدأت الخميس", "opened on Monday", "انتهاء اجتماع اليوم", "said on Thursday at the plenary":

@@ -31,6 +31,7 @@ FUTURE = re.compile(r"(?<![\w])(?:سيعقد|ستعقد|سينعقد|ستنعق�
                     r"next|upcoming|planned|scheduled|due)(?![\w])", re.I)
 # what follows a dateline's city: a dash, a colon, a comma and the date, or the agency in brackets
 DATELINE_END = re.compile(r"\s*(?:[-—–:,(/]|\d|[^\W\d_]+\s+\d)", re.I)
+DATED_DATELINE_END = re.compile(r"\s*(?:,\s*[^\W\d_]+\.?\s+\d|\(|[-—–])", re.I)
 CLAUSE_END = re.compile(r"[.,;:()]|(?<![\w])(?:while|whereas|after|before|فيما|بينما|بعد|قبل)(?![\w])", re.I)
 
 
@@ -102,14 +103,16 @@ class Venue(SlotType):
         the round's host city while the round is on was written at the venue."""
         known = ctx.series.round(ctx.event_round)
         pub = PubDate.parse(ctx.article.published)
-        if ctx.sentence.index > 1 or not known or not pub or not pub.as_date \
+        if ctx.sentence.index > 5 or not known or not pub or not pub.as_date \
                 or not (known.start - timedelta(days=1) <= pub.as_date <= known.end + timedelta(days=1)):
             return []
         f = ctx.folded.text
         for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
             pa = _fpos(ctx, m.span[0])
             pb = pa + len(fold(m.printed))
-            if m.key == known.venue and not f[:pa].strip(" \"'“«") and DATELINE_END.match(f[pb:pb + 12]):
+            # after a page's furniture (headline, "All news") only a city then a date, an agency or a dash
+            ending = DATELINE_END if ctx.sentence.index <= 1 else DATED_DATELINE_END
+            if m.key == known.venue and not f[:pa].strip(" \"'“«") and ending.match(f[pb:pb + 12]):
                 return [SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, note="dateline")]
         return []
 
