@@ -103,10 +103,11 @@ def predicted_slots(facts, kb) -> dict[str, set]:
     for v in facts.get("observers"):
         out["observers"].add("United Nations" if v.key == "UN" else v.key)
     for slot in ("next_round", "next_summit"):
-        for v in facts.get(slot, "when"):
+        # one value per key and article, as the judge takes it (a city wins over its country)
+        for v in REGISTRY[slot].representative(facts.get(slot, "when")):
             if v.start:
                 out[slot].add(("when", v.start, v.end))
-        for v in facts.get(slot, "where"):
+        for v in REGISTRY[slot].representative(facts.get(slot, "where")):
             if v.value != "to be decided":  # "venue to be decided" names no place (and never conflicts)
                 out[slot].add(("where", venue_label(v.printed, v.value, kb)))
     return out
