@@ -598,3 +598,10 @@ def test_the_date_of_an_accord_is_not_the_rounds_and_a_dateline_after_page_furni
     assert f.event.round == 16
     assert [(v.printed, v.note) for v in f.get("venue")] == [("NUR-SULTAN", "dateline")]
     assert not f.get("dates")
+
+
+def test_a_known_leader_sent_as_envoy_to_the_talks_heads_his_party():
+    text = ("وقال موفد الكرملين إلى هذه المفاوضات ألكسندر لافرنتييف إن التسوية ممكنة في الجولة السابعة من محادثات أستانا. "
+            "Alexander Lavrentiev told reporters in Astana the seventh round went well.")
+    f = extract_facts(article(text, "2017-10-31"), KB)
+    assert [(v.key, v.sentence_id) for v in f.get("heads")] == [("Russia", "t:0")]  # quoted alone: no head

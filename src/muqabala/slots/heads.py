@@ -32,7 +32,10 @@ PLANNED = re.compile(r"(?<![\w])(?:expected|will\s+be\s+led|سيتراس|سير�
 LEAD_CUE = re.compile(r"(?<![\w])(?:heads?|headed|heading|leads?|leading|led|chair(?:s|ed|ing)?|negotiator|"
                       r"sending|dispatching|sends|dispatches|"
                       r"represent\w*|يتراس|يراس|تراس|سيتراس|سيراس|يتراسه|يراسه|برياسه|رييس|يمثل|سيمثل|ويمثل|"
-                      r"كبير\s+المفاوضين|علي\s+راس|و?مثل(?=\s+(?:ال)?(?:جانب|وفد)))(?![\w])", re.I)
+                      r"كبير\s+المفاوضين|علي\s+راس|و?مثل(?=\s+(?:ال)?(?:جانب|وفد))|"
+                      # "the Kremlin's envoy to these negotiations": sent to the talks
+                      r"(?:envoy|موفد|مبعوث)\w*\s+(?:\S+\s+){0,2}?(?:to|الي)\s+(?:the\s+|these\s+|هذه\s+)?"
+                      r"(?:talks|negotiations|meeting|(?:ال)?(?:مفاوضات|محادثات|مباحثات|اجتماع)))(?![\w])", re.I)
 DELEGATION_WORD = re.compile(r"وفد|delegation|team|الجانب|side|مفاوض|negotiat", re.I)
 MEMBER_CUE = re.compile(r"(?<![\w])(?:includ\w*|comprising|members?|alongside|accompanied|along\s+with|as\s+well\s+as|"
                         r"ضم|يضم|تضم|وضم|ومنهم|بينهم|عضو|اعضاء|برفقه|بجانب|الي\s+جانب)(?![\w])", re.I)
