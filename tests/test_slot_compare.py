@@ -605,3 +605,10 @@ def test_a_known_leader_sent_as_envoy_to_the_talks_heads_his_party():
             "Alexander Lavrentiev told reporters in Astana the seventh round went well.")
     f = extract_facts(article(text, "2017-10-31"), KB)
     assert [(v.key, v.sentence_id) for v in f.get("heads")] == [("Russia", "t:0")]  # quoted alone: no head
+
+
+def test_a_body_in_an_earlier_sentence_of_a_long_quote_does_not_take_the_rounds_date():
+    text = ("\"We support the Astana format on Syria. We back the work of the Constitutional Committee under the UN. "
+            "Late next month the 11th round of the Astana talks is scheduled in the capital,\" the president said.")
+    f = extract_facts(article(text, "2018-11-21"), KB)
+    assert [(v.value, v.granularity) for v in f.get("dates")] == [("2018-12", "month")]

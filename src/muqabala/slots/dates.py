@@ -206,17 +206,25 @@ def _far(t, own, days: int = 20) -> bool:
     return t.end < own.start - timedelta(days=days) or t.start > own.end + timedelta(days=days)
 
 
+INNER_STOP = re.compile(r"(?<![\s.][A-Z])[.!?؟](?=\s)")  # not after an initial ("Stuart E. Jones", "U.S.")
+
+
 def _of_another_body(ctx: _Ctx, t) -> bool:
     """'setting January 29 and 30 as the date of the Sochi congress': the date belongs to another body
     (named near it, or anywhere in the sentence when the date is not the round's known one)."""
     from ..events import _body_at
 
+    text = ctx.sentence.text
     a, b = t.span[0] - ctx.sentence.start, t.span[1] - ctx.sentence.start
-    if _body_at(ctx.kb, ctx.sentence.text[max(0, a - 60):b + 60]) is not None:
+    # within the inner sentence: a quote of several sentences is segmented as one ("… the Constitutional
+    # Committee. At the end of next month the 11th round is scheduled")
+    lo = max((m.end() for m in INNER_STOP.finditer(text, 0, a)), default=0)
+    hi = next((m.start() + 1 for m in INNER_STOP.finditer(text, b)), len(text))
+    if _body_at(ctx.kb, text[max(lo, a - 60):min(hi, b + 60)]) is not None:
         return True
     own = ctx.series.round(ctx.event_round)
     outside = own is not None and t.resolved and not (t.start <= own.end and own.start <= t.end)
-    return outside and _body_at(ctx.kb, ctx.sentence.text) is not None
+    return outside and _body_at(ctx.kb, text[lo:hi]) is not None
 
 
 def event_span(values: list[SlotValue]) -> tuple[date, date] | None:
