@@ -612,3 +612,12 @@ def test_a_body_in_an_earlier_sentence_of_a_long_quote_does_not_take_the_rounds_
             "Late next month the 11th round of the Astana talks is scheduled in the capital,\" the president said.")
     f = extract_facts(article(text, "2018-11-21"), KB)
     assert [(v.value, v.granularity) for v in f.get("dates")] == [("2018-12", "month")]
+
+
+def test_an_outlet_whose_own_two_month_names_disagree_is_flagged():
+    right = "عقدت الجولة الحادية والثلاثين من محادثات أستانا حول سوريا يومي 14 و15 نيسان/ أبريل 2026."
+    torn = "عقدت الجولة الحادية والثلاثين من محادثات أستانا حول سوريا يومي 14 و15 نيسان/ مايو 2026."
+    facts = _facts([(right, "2026-04-16")] * 3 + [(torn, "2026-04-16")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is Status.CONFLICT and v.label is Label.WRONG_MONTH
+    assert [x.outlet for x in v.dissent] == ["Outlet 3"]

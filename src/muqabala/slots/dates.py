@@ -256,7 +256,9 @@ def dates_value(values: list[SlotValue] | ArticleFacts) -> SlotValue | None:
     label = widest.value if months else start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
     return SlotValue("dates", "", label, widest.printed if widest.value == label else first.printed,
                      widest.sentence_id, widest.span, start=start, end=end, granularity="month" if months else "day",
-                     note=" + ".join(dict.fromkeys(s.value for s in values)) if len(values) > 1 else "")
+                     # the values' own notes travel with them ("paired month names disagree")
+                     note="; ".join(dict.fromkeys([" + ".join(dict.fromkeys(s.value for s in values))] * (len(values) > 1)
+                                                  + [s.note for s in values if s.note])))
 
 
 def compare_times(a: SlotValue, b: SlotValue) -> Comparison:
