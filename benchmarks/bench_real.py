@@ -289,11 +289,11 @@ def main() -> int:
     for d in disagreements:
         labels = CLASS_LABELS.get(d["class"], {d["class"]})
         culprits = {Path(c).stem for c in d.get("culprit", [])}
-        hit = None
-        for i, (rnd, v, flagged) in enumerate(conflicts):
-            if rnd == d["round"] and v.slot == d["slot"] and v.label in labels:
-                hit = i
-                break
+        # each verdict answers one gold disagreement at most: the first free one of the right round, slot and
+        # class, preferring one that flags exactly the gold's culprits
+        free = [i for i, (rnd, v, flagged) in enumerate(conflicts) if i not in matched_conflicts
+                and rnd == d["round"] and v.slot == d["slot"] and v.label in labels]
+        hit = next((i for i in free if conflicts[i][2] == culprits), free[0] if free else None)
         if hit is None:
             print(f"  MISSED  round {d['round']} {d['slot']} {d['class']} {sorted(culprits)}")
             continue

@@ -621,3 +621,12 @@ def test_an_outlet_whose_own_two_month_names_disagree_is_flagged():
     v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
     assert v.status is Status.CONFLICT and v.label is Label.WRONG_MONTH
     assert [x.outlet for x in v.dissent] == ["Outlet 3"]
+
+
+def test_a_day_range_that_runs_backwards_is_a_misprint_flagged_against_the_others():
+    right = "عقدت الجولة الحادية والثلاثين من محادثات أستانا حول سوريا يومي 14 و15 نيسان 2026."
+    misprint = "عقدت الجولة الحادية والثلاثين من محادثات أستانا حول سوريا يومي 14-5 نيسان 2026."
+    facts = _facts([(right, "2026-04-16")] * 3 + [(misprint, "2026-04-16")])
+    assert facts[3].get("dates")[0].note == "reversed day range (14-5)"
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is Status.CONFLICT and [x.outlet for x in v.dissent] == ["Outlet 3"]

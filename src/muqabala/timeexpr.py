@@ -240,8 +240,11 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
         year, why = _resolve_month_year(month, int(g["year"]) if g.get("year") else None, rel, pub, d1)
         note = note or why
         d2 = int(g["d2"]) if g.get("d2") else d1
-        if not (1 <= d1 <= 31 and 1 <= d2 <= 31) or d2 < d1:
+        if not (1 <= d1 <= 31 and 1 <= d2 <= 31):
             return None
+        if d2 < d1:
+            # "25-16 April": a range that runs backwards is a misprint; its first day is kept, with a note
+            note, d2 = f"reversed day range ({d1}-{g['d2']})", d1
         if year is None:
             label = f"--{month:02d}-{d1:02d}" + (f"/--{month:02d}-{d2:02d}" if d2 != d1 else "")
             return None, None, "day", label, note, rel

@@ -269,6 +269,10 @@ def compare_times(a: SlotValue, b: SlotValue) -> Comparison:
     if len(torn) == 1:
         # "10 و11 من كانون الأول/ يناير": the outlet's own two month names disagree
         return Comparison(Status.CONFLICT, Label.WRONG_MONTH, f"{torn[0].printed}: {torn[0].note}")
+    reversed_ = [v for v in (a, b) if "reversed day range" in (v.note or "")]
+    if len(reversed_) == 1:
+        # "25-16 April": the outlet's range runs backwards
+        return Comparison(Status.CONFLICT, Label.DIFFERENT_DATES, f"{reversed_[0].printed}: {reversed_[0].note}")
     da, db = (a.start, a.end), (b.start, b.end)
     if da == db:
         return AGREE
