@@ -118,4 +118,6 @@ def _represents(kb: Knowledge, key: str) -> bool:
 
 def _role(roles) -> str:
     text = fold(" ".join(roles)).lower()
+    if "office" in text:
+        return "office of the envoy"
     return "deputy special envoy" if "deputy" in text else "special envoy"
