@@ -630,3 +630,15 @@ def test_a_day_range_that_runs_backwards_is_a_misprint_flagged_against_the_other
     assert facts[3].get("dates")[0].note == "reversed day range (14-5)"
     v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
     assert v.status is Status.CONFLICT and [x.outlet for x in v.dissent] == ["Outlet 3"]
+
+
+def test_an_outlet_that_names_the_rename_itself_is_no_naming_conflict():
+    named = "The 19th round of the Astana talks on Syria took place in Nur-Sultan, which was renamed Astana in September."
+    arabic = "انطلقت الجولة التاسعة عشرة من محادثات أستانا في نور سلطان التي استعادت اسمها أستانا."
+    plain = "The 19th round of the Astana talks on Syria took place in Nur-Sultan on 22-23 November."
+    for text, status in [(named, "renamed"), (arabic, "renamed"), (plain, "outdated")]:
+        f = extract_facts(article(text, "2022-11-23"), KB)
+        assert [v.name_status for v in f.get("venue")] == [status], text
+    facts = _facts([(named, "2022-11-23"), (arabic, "2022-11-23")], round_no=19)
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "venue")
+    assert v.status is not Status.CONFLICT and not v.dissent

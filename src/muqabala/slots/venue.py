@@ -25,6 +25,9 @@ from .registry import SlotType, register
 
 _HOLD = _words_re(HOLD_VERBS)
 MEETING_CUE = re.compile(r"عاصمه|capital|ختام|اجتماع|جوله|محادثات|مباحثات|talks|meeting|round", re.I)
+RENAMED = re.compile(r"(?<![\w])(?:renamed|formerly|previously\s+(?:known|called)|former\s+name|once\s+called|"
+                     r"سابقا|الاسم\s+السابق|اسمها\s+السابق|استعادت\s+اسمها|اعيدت\s+تسميتها|اعيد\s+تسميتها|"
+                     r"تغير\s+اسمها|غيرت\s+اسمها|بات\s+اسمها|اصبح\s+اسمها|حاليا)(?![\w])", re.I)
 # Several places joined by "or" / "أو": a list of options, not the venue.
 OPTIONS = re.compile(r"(?<![\w])(?:or|او|أو)(?![\w])", re.I)
 FUTURE = re.compile(r"(?<![\w])(?:سيعقد|ستعقد|سينعقد|ستنعقد|سيكون|ستكون|المقبل|المقبله|القادم|القادمه|will|would|"
@@ -124,12 +127,17 @@ class Venue(SlotType):
                 s.name_status = "unchecked"
                 continue
             s.name_status, reason = place.name_status(s.printed, on)
+            if s.name_status == "outdated" and RENAMED.search(fold(facts.article.sentence(s.sentence_id).text)):
+                # "in Nur-Sultan, which was renamed Astana", "أستانا (نور سلطان سابقا)": the outlet names the
+                # rename itself; the old name is history, not a naming error
+                s.name_status, reason = "renamed", f"{reason}; the sentence names the rename"
             if reason:
                 s.reason = f"{reason}; checked against {basis}"
 
     def representative(self, values: list[SlotValue]) -> list[SlotValue]:
         # a city's name before its description ("the Kazakh capital"), before a country
-        named = [v for v in values if not v.weak and v.name_status != "descriptive"]
+        named = sorted((v for v in values if not v.weak and v.name_status != "descriptive"),
+                       key=lambda v: v.name_status == "renamed")  # the name of the day before the old one
         strong = [v for v in values if not v.weak]
         return (named or strong or values)[:1]
 
