@@ -49,6 +49,9 @@ def test_relative_expressions_across_a_year_boundary():
     assert [v.label for v in parse_times("خلال الشتاء القادم", "2024-10-01")] == ["2024-winter"]
     assert [v.label for v in parse_times("أمس الأحد", "2025-01-01")] == ["2024-12-29"]
     assert [v.label for v in parse_times("الربع الأخير", "2025-01-01")] == []
+    # "of the year" with no word of which: the year of the story
+    assert [v.label for v in parse_times("خلال النصف الثاني من العام", "2023-06-21")] == ["2023-H2"]
+    assert [v.label for v in parse_times("in the second half of the year", "2023-06-21")] == ["2023-H2"]
 
 
 def test_english_expressions():

@@ -642,3 +642,10 @@ def test_an_outlet_that_names_the_rename_itself_is_no_naming_conflict():
     facts = _facts([(named, "2022-11-23"), (arabic, "2022-11-23")], round_no=19)
     v = next(v for v in judge_slots(facts, KB) if v.slot == "venue")
     assert v.status is not Status.CONFLICT and not v.dissent
+
+
+def test_a_next_round_in_another_venue_is_still_open_and_dated_by_the_half_year():
+    text = ("اختتمت الجولة العشرون من محادثات أستانا، واتفقت الدول الضامنة على عقد الجولة المقبلة في مكان آخر خلال "
+            "النصف الثاني من العام.")
+    f = extract_facts(article(text, "2023-06-21"), KB)
+    assert {v.key: v.value for v in f.get("next_round")} == {"round": "21", "when": "2023-H2", "where": "to be decided"}

@@ -131,10 +131,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w]){_YEAR_TAIL}", re.I)),
     ("half", re.compile(
         rf"{_P}(?:(?:ال)?نصف\s+(?P<p_ar>الاول|الثاني)|(?:the\s+)?(?P<p_en>first|second)\s+half)"
-        rf"\s*(?:من|of|in)?\s*(?:(?:عام|العام|سنه|the\s+year)\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>{_REL})(?:\s+year)?)", re.I)),
+        rf"\s*(?:من|of|in)?\s*(?:(?:(?:عام|العام|سنه|the\s+year)\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>{_REL})(?:\s+year)?)"
+        rf"|(?P<cur>(?:the|this)\s+year|العام|السنه)(?![\w]))", re.I)),
     ("quarter", re.compile(
         rf"{_P}(?:(?:ال)?ربع\s+(?P<p_ar>الاول|الثاني|الثالث|الرابع)|(?:the\s+)?(?P<p_en>first|second|third|fourth)\s+quarter)"
-        rf"\s*(?:من|of|in)?\s*(?:(?:عام|العام|سنه|the\s+year)\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>{_REL})(?:\s+year)?)", re.I)),
+        rf"\s*(?:من|of|in)?\s*(?:(?:(?:عام|العام|سنه|the\s+year)\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>{_REL})(?:\s+year)?)"
+        rf"|(?P<cur>(?:the|this)\s+year|العام|السنه)(?![\w]))", re.I)),
     ("season", re.compile(
         rf"{_P}(?:(?P<rel_pre>next|this|last|coming)\s+)?(?:فصل\s+)?(?P<season>الربيع|الصيف|الخريف|الشتاء|spring|summer|autumn|fall|winter)"
         rf"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)|\s+(?P<rel>{_REL}))?{_E}", re.I)),
@@ -220,7 +222,7 @@ def _safe_date(y, m, d) -> date | None:
 
 def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
     g = m.groupdict()
-    rel = _rel_kind(g.get("rel") or g.get("rel_pre"))
+    rel = "current" if g.get("cur") else _rel_kind(g.get("rel") or g.get("rel_pre"))  # "the second half of the year"
     note = ""
     if kind in ("ymd", "dmy"):
         d = _safe_date(int(g["y"]), int(g["mo"]), int(g["d"]))

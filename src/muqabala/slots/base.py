@@ -27,7 +27,10 @@ HOSTING = ("تستضيف", "تستضيفه", "استضافت", "استضاف", "
 TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|يتحدد|لم\s+يحدد|يعلن)|لم\s+(?:يتم\s+)?(?:يحدد|تحديد)\s+(?:ال)?مكان|"
                  r"(venue|place|location)\s+(to\s+be|will\s+be|yet\s+to\s+be|has\s+not\s+been|is\s+not\s+yet)\s+"
                  r"(determined|decided|announced|set|agreed|specified|chosen|confirmed)|undecided\s+venue|"
-                 r"without\s+specifying\s+(?:its|the)\s+(?:venue|location|place)", re.I)
+                 r"without\s+specifying\s+(?:its|the)\s+(?:venue|location|place)|"
+                 # "in another city", "في مكان آخر": not here, and not yet named
+                 r"(?:another|a\s+different|a\s+new)\s+(?:venue|location|city|capital|country)|elsewhere|"
+                 r"(?:مكان|مدينه|عاصمه|دوله)\s+(?:اخر|اخري)", re.I)
 # observer(s), never "مراقبة" (monitoring: "ceasefire monitoring", "joint monitoring forces")
 OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(?:ال)?(مراقب(?:ين|ون|ا|ي)?(?![\w])|observer\w*)", re.I)
 HEAD_TRIGGER = re.compile(
