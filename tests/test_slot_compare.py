@@ -649,3 +649,17 @@ def test_a_next_round_in_another_venue_is_still_open_and_dated_by_the_half_year(
             "النصف الثاني من العام.")
     f = extract_facts(article(text, "2023-06-21"), KB)
     assert {v.key: v.value for v in f.get("next_round")} == {"round": "21", "when": "2023-H2", "where": "to be decided"}
+
+
+def test_venue_from_a_statement_header_and_a_meeting_after_another_body_is_named():
+    header = ("Joint statement by Iran, Russia and Turkey on the International Meeting on Syria, Sochi, July 30-31, "
+              "2018.")
+    f = extract_facts(article(header, "2018-07-31"), KB)
+    assert [v.value for v in f.get("venue")] == ["Sochi"]
+    after_body = ("The guarantors made no progress on forming the constitutional committee at a meeting in the Kazakh "
+                  "capital Astana, the eleventh round of the Astana talks.")
+    f = extract_facts(article(after_body, "2018-11-29"), KB)
+    assert "Astana" in [v.value for v in f.get("venue")]
+    committee = ("On the sidelines of the eleventh round of the Astana talks, the envoy spoke of a meeting of the "
+                 "constitutional committee in Geneva.")
+    assert not extract_facts(article(committee, "2018-11-29"), KB).get("venue")

@@ -38,6 +38,21 @@ DATED_DATELINE_END = re.compile(r"\s*(?:,\s*[^\W\d_]+\.?\s+\d|\(|[-—–])", re
 CLAUSE_END = re.compile(r"[.,;:()]|(?<![\w])(?:while|whereas|after|before|فيما|بينما|بعد|قبل)(?![\w])", re.I)
 
 
+MEETING_WORD = re.compile(r"(?<![\w])(?:at|in|during|خلال|في)\s+(?:a|the|ال)?\s*(?:meeting|talks|round|اجتماع|جوله)(?![\w])",
+                          re.I)
+
+
+def _header(ctx: _Ctx, pa: int, pb: int) -> bool:
+    """"International Meeting on Syria, Sochi, July 30-31, 2018": a statement's header, the meeting's name, the
+    city, the dates."""
+    f = ctx.folded.text
+    before = re.search(r"[,،]\s*$", f[max(0, pa - 4):pa])
+    if not before or not re.match(r"\s*[,،]\s*(?:\d|[^\W\d_]+\s+\d)", f[pb:pb + 20]):
+        return False
+    name = _words_re(ctx.series.names + ctx.series.round_words)
+    return any(m.end() >= pa - 4 for m in name.finditer(f, max(0, pa - 60), pa))
+
+
 def _BODY_NEAR(ctx: _Ctx, text: str) -> bool:
     """Another body (the Constitutional Committee, the congress) named around the place."""
     from ..events import _body_at
@@ -71,7 +86,8 @@ class Venue(SlotType):
             pb = pa + len(fold(m.printed))
             if pa >= ctx.first_next or _is_talks_name(f, pa, pb, talk, m.key in ctx.series.name_places):
                 continue
-            if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb) or _arrival_cue(f, pa)):
+            if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb) or _arrival_cue(f, pa)
+                    or _header(ctx, pa, pb)):
                 continue
             if TITLE.search(f[max(0, pa - 30):pa]):
                 continue  # "Iraq's ambassador in Moscow": part of a title, not a venue
@@ -83,7 +99,10 @@ class Venue(SlotType):
                     continue
             clause_start = max([0] + [c.end() for c in CLAUSE_END.finditer(f[:pa])])
             clause = f[clause_start:pa]
-            if _BODY_NEAR(ctx, f[max(clause_start, pa - 80):pb + 40]):
+            # from the last meeting word before the place: "(setting up a constitutional committee) at a meeting
+            # in the Kazakh capital" is the talks' meeting, "a meeting of the committee in Geneva" the committee's
+            meeting_word = max((x.start() for x in MEETING_WORD.finditer(f, max(clause_start, pa - 80), pa)), default=0)
+            if _BODY_NEAR(ctx, f[max(clause_start, pa - 80, meeting_word):pb + 40]):
                 continue  # the congress, the committee, a summit: another body's venue
             if m.key not in hosts:
                 # a place the series never met in: only when the clause itself says the round met there
