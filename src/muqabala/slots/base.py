@@ -297,6 +297,15 @@ def _arrival_cue(ftext: str, fstart: int) -> bool:
     return bool(m and ARRIVAL.search(before[:m.start()]))
 
 
+SPOKESPERSON = re.compile(r"spokes|متحدث", re.I)
+
+
+def spokesperson(kb: Knowledge, key: str) -> bool:
+    """A known official whose role is to speak for a party: he speaks of delegations, he neither leads nor
+    attends as one ("…, government spokesman Mohamed Momani said")."""
+    return key in kb.people and any(SPOKESPERSON.search(r) for r in kb.people[key].roles)
+
+
 def next_party_at(ctx: _Ctx, start: int) -> int | None:
     """The folded position of the first party named (by name or adjective) at or after `start`: where the
     words about the previous person or party end ("… in the absence of the American side")."""

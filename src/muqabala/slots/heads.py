@@ -16,7 +16,7 @@ from ..knowledge import Knowledge
 from ..names import canonical_person, known_party, same_person
 from ..normalize import fold
 from .base import (AGREE, HEAD_TRIGGER, OBSERVER, TITLE, About, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
-                   _find_name, _fpos, _party_in, _title_before)
+                   _find_name, _fpos, _party_in, _title_before, spokesperson)
 from .registry import SlotType, register
 
 HONORIFICS = re.compile(r"(?<![\w])(?:الدكتور|الدكتوره|د\.|السيد|السيده|السفير(?=\s*$)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w])", re.I)
@@ -26,7 +26,6 @@ ELLIPSIS = re.compile(r"[\s,;]*(?:و|and\s+)?(?P<verb>(?:ال)?وفد\s+\S+|the\
 WITH = re.compile(r"(?<![\w])(?:مع|with)(?=\s+(?:ال)?(?:وفد|\S+\s+delegation|the\s+\S+\s+delegation))", re.I)
 
 
-SPOKESPERSON = re.compile(r"spokes|متحدث", re.I)
 PLANNED = re.compile(r"(?<![\w])(?:expected|will\s+be\s+led|سيتراس|سيرأس|يتوقع|من\s+المتوقع|المرتقب)(?![\w])", re.I)
 # Words that say who leads a delegation, in any construction, and the delegation itself.
 LEAD_CUE = re.compile(r"(?<![\w])(?:heads?|headed|heading|leads?|leading|led|chair(?:s|ed|ing)?|negotiator|"
@@ -147,7 +146,7 @@ class Heads(SlotType):
             home = known_party(key, ctx.kb) if how else None
             if home and home != party:
                 continue  # the knowledge places this person in another party
-            if how and any(SPOKESPERSON.search(r) for r in ctx.kb.people[key].roles):
+            if how and spokesperson(ctx.kb, key):
                 continue  # "…, government spokesman Mohamed Momani said": he speaks of the delegation
             plan = bool(PLANNED.search(f))
             out.append(SlotValue(self.name, party, key, printed, ctx.sentence.id, (s0, e0),

@@ -10,7 +10,7 @@ from ..knowledge import Mention
 from ..names import known_party
 from ..normalize import fold
 from .base import (OBSERVER, About, SlotValue, _clauses, _Ctx, _fpos, another_bodys, next_party_at,
-                   previous_party_end)
+                   previous_party_end, spokesperson)
 from .registry import SlotType, register
 
 
@@ -40,8 +40,8 @@ def _observer_parties(ctx: _Ctx, roles: tuple[str, ...] = ("observer",)):
     # spokesman speaks, he attends nothing)
     for m in ctx.kb.find(ctx.sentence.text, "person", ctx.sentence.start):
         party = known_party(m.key, ctx.kb)
-        if party in ctx.kb.parties and ctx.kb.parties[party].role == "observer" and "observer" in roles and not any(
-                SPOKESMAN.search(r) for r in ctx.kb.people[m.key].roles):
+        if party in ctx.kb.parties and ctx.kb.parties[party].role == "observer" and "observer" in roles \
+                and not spokesperson(ctx.kb, m.key):
             found.append(Mention(party, m.printed, m.span))
     # "the UN Office of the High Commissioner for Refugees" is UNHCR, not the UN as well
     found = [m for m in found if not any(o is not m and o.span[0] <= m.span[0] and m.span[1] <= o.span[1]
@@ -52,7 +52,6 @@ def _observer_parties(ctx: _Ctx, roles: tuple[str, ...] = ("observer",)):
 # a full stop inside a sentence, a semicolon, a bracket or a new clause ("كما", "while") between a party and
 # the word observer: unrelated
 SEPARATE = re.compile(r"[;؛()\[\]]|(?<![A-Z])\.\s|(?<![\w])(?:كما|فيما|بينما|while|whereas)(?![\w])", re.I)
-SPOKESMAN = re.compile(r"spokes|متحدث", re.I)
 # "Jordan will be represented by a delegation", "invitations were sent to representatives of …": the talks
 # need not be named where delegates attend
 DELEGATES = re.compile(r"(?<![\w])(?:delegat\w*|representatives?|(?:[وب]?ال)?(?:وفد|وفود|ممثل\w*))(?![\w])", re.I)
