@@ -663,3 +663,10 @@ def test_venue_from_a_statement_header_and_a_meeting_after_another_body_is_named
     committee = ("On the sidelines of the eleventh round of the Astana talks, the envoy spoke of a meeting of the "
                  "constitutional committee in Geneva.")
     assert not extract_facts(article(committee, "2018-11-29"), KB).get("venue")
+
+
+def test_a_future_verb_of_holding_dates_the_round():
+    text = ("أكد رئيس وفد المعارضة مشاركتها في الجولة 16 من محادثات أستانا، التي ستعقد يومي السابع والثامن من شهر "
+            "تموز في العاصمة الكازاخية.")
+    f = extract_facts(article(text, "2021-07-04"), KB)
+    assert [v.value for v in f.get("dates")] == ["2021-07-07/2021-07-08"]

@@ -27,7 +27,10 @@ _HOLD = _words_re(HOLD_VERBS + HOSTING + ("تنطلق", "ينطلق", "انطل�
                                          "تبدا", "يبدا", "ستبدا", "سيبدا", "بدا", "تستمر", "يستمر", "ستستمر",
                                          "سيستمر", "تتواصل", "يتواصل", "meet", "met", "meets", "starts", "start",
                                          "opens", "ends", "closes", "continue", "continues", "lasts", "last", "begin",
-                                         "begins", "اتفقت", "اتفق", "agreed", "signed", "وقعت", "انتهاء"))
+                                         "begins", "اتفقت", "اتفق", "agreed", "signed", "وقعت", "انتهاء",
+                                         # the future with its prefix: "التي ستعقد يومي السابع والثامن"
+                                         "ستعقد", "سيعقد", "ستنعقد", "سينعقد", "ستنطلق", "سينطلق", "ستجري", "سيجري",
+                                         "تجري", "يجري", "ستختتم", "سيختتم"))
 MEETING = re.compile(r"جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات|round|meeting|talks|session|negotiations", re.I)
 # a weekday or "today" next to a verb of saying dates the statement, not the meeting
 SPEECH = re.compile(r"(?<![\w])(?:[وف]?س?(?:يصل|تصل|قال|قالت|اعلن|اعلنت|اكد|اكدت|صرح|صرحت|اوضح|اوضحت|اضاف|اضافت|ذكر|ذكرت|افاد|افادت|"
