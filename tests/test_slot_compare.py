@@ -670,3 +670,10 @@ def test_a_future_verb_of_holding_dates_the_round():
             "تموز في العاصمة الكازاخية.")
     f = extract_facts(article(text, "2021-07-04"), KB)
     assert [v.value for v in f.get("dates")] == ["2021-07-07/2021-07-08"]
+
+
+def test_a_new_statement_clause_ends_another_bodys_reach():
+    text = ("وأعلن الوزير عقد الجولة الحادية عشرة من محادثات أستانا والاجتماع المقبل لفريق العمل المعني بالمعتقلين، "
+            "لافتا إلى أن المشاركين هم الدول الضامنة والمراقبون الأمم المتحدة والأردن.")
+    f = extract_facts(article(text, "2018-11-27"), KB)
+    assert {v.key for v in f.get("observers")} == {"UN", "Jordan"}

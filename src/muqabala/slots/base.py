@@ -235,7 +235,9 @@ FOR_PURPOSE = re.compile(r"(?<![\w])(?:to\s+(?:hold|attend|take\s+part\s+in|join
 
 # a new clause: a semicolon, "while", or a comma and a verb joined to "و" ("، وسيحضر", "، ويشارك"), not a list
 # item ("، والصليب الأحمر")
-NEW_CLAUSE = re.compile(r"[;؛]|(?<![\w])(?:بينما|فيما|كما|while|whereas|meanwhile)(?![\w])|[،,]\s*وس?[يت]\w{2,}", re.I)
+NEW_CLAUSE = re.compile(r"[;؛]|(?<![\w])(?:بينما|فيما|كما|while|whereas|meanwhile)(?![\w])|[،,]\s*وس?[يت]\w{2,}|"
+                        # a new statement: "…, لافتا إلى أنه", "…, noting that"
+                        r"(?<![\w])(?:لافتا|مشيرا|مضيفا|موضحا|موكدا|noting|adding)(?![\w])", re.I)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
