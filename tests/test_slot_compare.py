@@ -677,3 +677,16 @@ def test_a_new_statement_clause_ends_another_bodys_reach():
             "لافتا إلى أن المشاركين هم الدول الضامنة والمراقبون الأمم المتحدة والأردن.")
     f = extract_facts(article(text, "2018-11-27"), KB)
     assert {v.key for v in f.get("observers")} == {"UN", "Jordan"}
+
+
+def test_heads_after_a_title_apposition_an_ellipsis_with_a_dash_and_the_delegation_of_the_sentence_before():
+    text = ("At the ninth round of the Astana talks, Bashar al-Jaafari, Syria's envoy to the UN and leader of the "
+            "government delegation, spoke of progress. "
+            "Damascus is represented by Bashar al-Jaafari, while the Syrian opposition - by Ahmad Toma. "
+            "وصل الوفد الإيراني إلى أستانا للمشاركة في الجولة التاسعة من محادثات أستانا. "
+            "ويترأس الوفد كبير مساعدي وزير الخارجية حسين جابري أنصاري.")
+    f = extract_facts(article(text, "2018-05-14"), KB)
+    got = {(v.key, v.value, v.sentence_id) for v in f.get("heads")}
+    assert ("Syrian government", "Bashar al-Jaafari", "t:0") in got
+    assert ("Syrian opposition", "Ahmad Toma", "t:1") in got
+    assert ("Iran", "Hossein Jaberi Ansari", "t:3") in got

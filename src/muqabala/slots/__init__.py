@@ -36,9 +36,11 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
     preview = _published_before(article, series.round(event.round), times)
     # the last sentence that named a round: what it was about, which other round it named, how far back
     named_before: tuple[About, int | None, int] | None = None
+    previous = None
     for sentence, sentence_times in zip(article.sentences, times):
         folded = fold_with_offsets(sentence.text)
         ctx = _Ctx(article, sentence, folded, kb, series, event.round)
+        ctx.previous, previous = previous, sentence
         ctx.about = _sentence_context(ctx)
         mentions = [m for m in round_mentions(sentence, series, kb) if m.body is None and m.role != "next"]
         if ctx.about in (About.PREVIOUS, About.BACKGROUND):

@@ -191,6 +191,7 @@ class _Ctx:
     names_own_round: bool = False       # the sentence names the article's own round ("the 8th round")
     preview: bool = False               # the article was published before its round began
     recalled: int | None = None         # the one earlier round a sentence about another round names
+    previous: Sentence | None = None    # the sentence before ("وصل الوفد الحكومي … ويترأس الوفد …")
 
 
 

@@ -22,7 +22,8 @@ from .registry import SlotType, register
 HONORIFICS = re.compile(r"(?<![\w])(?:الدكتور|الدكتوره|د\.|السيد|السيده|السفير(?=\s*$)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w])", re.I)
 
 
-ELLIPSIS = re.compile(r"[\s,;]*(?:و|and\s+)?(?P<verb>(?:ال)?وفد\s+\S+|the\s+\S+\s+(?:delegation\s+)?(?:-|by))", re.I)
+ELLIPSIS = re.compile(r"[\s,;]*(?:و|and\s+|while\s+|whereas\s+|فيما\s+|بينما\s+)?(?P<verb>(?:ال)?وفد\s+\S+|the\s+\S+(?:\s+\S+)?\s+(?:delegation\s+)?(?:-\s*by|-|by))",
+                      re.I)  # "…, while the Syrian opposition - by Ahmad Toma"
 WITH = re.compile(r"(?<![\w])(?:مع|with)(?=\s+(?:ال)?(?:وفد|\S+\s+delegation|the\s+\S+\s+delegation))", re.I)
 
 
@@ -38,6 +39,20 @@ LEAD_CUE = re.compile(r"(?<![\w])(?:heads?|headed|heading|leads?|leading|led|cha
 DELEGATION_WORD = re.compile(r"وفد|delegation|team|الجانب|side|مفاوض|negotiat", re.I)
 MEMBER_CUE = re.compile(r"(?<![\w])(?:includ\w*|comprising|members?|alongside|accompanied|along\s+with|as\s+well\s+as|"
                         r"ضم|يضم|تضم|وضم|ومنهم|بينهم|عضو|اعضاء|برفقه|بجانب|الي\s+جانب)(?![\w])", re.I)
+
+
+BARE_DELEGATION = re.compile(r"(?<![\w])(?:الوفد|the\s+delegation)(?!\s+(?:ال\w+|of\b|\w+يه?\b))", re.I)
+
+
+def _delegation_before(ctx: _Ctx) -> str | None:
+    """The one party whose delegation the previous sentence names ("الوفد الحكومي السوري", "the Iranian
+    delegation"), if exactly one."""
+    prev = ctx.previous
+    folded = fold(prev.text)
+    found = {m.key for kind in ("party", "adjective") for m in ctx.kb.find(prev.text, kind)
+             if re.search(r"(?:وفد|delegation)\S*\s+(?:\S+\s+)?$", fold(prev.text[:m.span[0]]), re.I)
+             or re.match(r"\s*delegation", prev.text[m.span[1]:], re.I)}
+    return next(iter(found)) if len(found) == 1 and folded else None
 
 
 def _head_clauses(f: str) -> list[tuple[int, int]]:
@@ -103,18 +118,20 @@ class Heads(SlotType):
         previous_had_head = False
         for ci, (ca, cb) in enumerate(clauses):
             trig = HEAD_TRIGGER.search(f[ca:cb])
+            continued = False
             if trig is None and previous_had_head:
                 # "…، والوفد الإيراني حسين جابري أنصاري": the list goes on without repeating the verb
                 trig = ELLIPSIS.match(f[ca:cb])
+                continued = trig is not None
             verb = trig.group("verb").lower() if trig else ""
             represent = verb.startswith(("represent", "is repr", "was repr", "are repr", "were repr", "sent", "has ",
                                          "dispatched", "يمثل", "ويمثل", "مثل", "ممثل"))
             if not trig or not (re.search(r"وفد|delegation", f) or verb.startswith(("ترا", "يترا", "تترا", "يرا"))
-                                or represent):
+                                or represent or continued):
                 continue
             name_from = ca + trig.end()
             name = _find_name(ctx, name_from, cb)
-            if name is None and not represent:
+            if name is None:
                 # "led by Presidential Envoy for the Syrian Settlement, Alexander Lavrentiev";
                 # "يترأس الوفد الروسي، المبعوث الروسي الخاص، ألكسندر لافرنتييف": the name is in one of the
                 # next two short clauses (a title may stand between)
@@ -127,14 +144,21 @@ class Heads(SlotType):
             if name is None and trig.group("verb").lower().startswith(("headed", "led", "head of", "رييس", "leader of",
                                                                        "chief of")):
                 name = _find_name(ctx, ca, ca + trig.start())
-                if name is None and ci > 0 and trig.start() <= 3:
-                    # "Alexander Lavrentiev, head of the Russian delegation": the name is the clause before
+                before = f[ca:ca + trig.start()]
+                if name is None and ci > 0 and (trig.start() <= 3 or (TITLE.search(before) and len(before.split()) <= 10
+                                                                      and len(f[slice(*clauses[ci - 1])].split()) <= 5)):
+                    # "Alexander Lavrentiev, head of the Russian delegation", "Bashar al-Jaafari, Syria's ambassador
+                    # to the UN and leader of the government delegation": the name is the short clause before
                     name = _find_name(ctx, *clauses[ci - 1])
             party = _party_in(ctx, ca, cb)
             if party is None and ci > 0 and len(f[clauses[ci - 1][0]:clauses[ci - 1][1]].split()) <= 5 \
                     and re.search(r"وفد|delegation", f[clauses[ci - 1][0]:clauses[ci - 1][1]], re.I):
                 # "، ووفد المعارضة المسلحة، برئاسة أحمد طعمة": the delegation is named just before
                 party = _party_in(ctx, *clauses[ci - 1])
+            if party is None and ctx.previous is not None and BARE_DELEGATION.search(f[ca:cb]):
+                # "وصل الوفد الحكومي السوري … ويترأس الوفد معاون الوزير أيمن سوسان": the delegation of the
+                # sentence before
+                party = _delegation_before(ctx)
             if party is None and represent:
                 # "Moscow has sent ...", "Iran is represented by ...": the party before the verb
                 party = _party_in(ctx, max(0, ca - 1), ca + trig.start()) or _party_in(ctx, ca, cb)
