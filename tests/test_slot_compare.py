@@ -690,3 +690,25 @@ def test_heads_after_a_title_apposition_an_ellipsis_with_a_dash_and_the_delegati
     assert ("Syrian government", "Bashar al-Jaafari", "t:0") in got
     assert ("Syrian opposition", "Ahmad Toma", "t:1") in got
     assert ("Iran", "Hossein Jaberi Ansari", "t:3") in got
+
+
+def test_a_day_counted_from_the_page_date_one_day_off_is_not_an_error():
+    # written the evening the round closed, dated the next morning: "today" is one day off
+    late = "كرر المشاركون في الجولة الثانية عشرة من محادثات أستانا مواقفهم في الجلسة التي اختتمت اليوم."
+    right = "The twelfth round of the Astana talks was held in Nur-Sultan on 25-26 April 2019."
+    facts = _facts([(right, "2019-04-26")] * 2 + [(late, "2019-04-27")], round_no=12)
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is not Status.CONFLICT and not v.dissent
+    # a talk "yesterday" beside the written opening day does not stretch it
+    text = ("بدأت صباح اليوم الثلاثاء 14 آذار الجولة الثالثة من محادثات أستانا، وأجرى الوفد أمس مباحثات مع الوفد "
+            "الروسي حول جدول أعمال الجولة.")
+    f = extract_facts(article(text, "2017-03-14"), KB)
+    assert REGISTRY["dates"].representative(f.get("dates"))[0].value == "2017-03-14"
+
+
+def test_a_weekday_expected_ahead_and_a_meeting_to_come_in_another_city():
+    text = ("وقالت الخارجية الكازاخية يوم الأحد، إنها تتوقع انتهاء الجولة الأولى من محادثات أستانا بحلول ظهر الثلاثاء. "
+            "توصل المشاركون في الجولة الأولى من محادثات أستانا إلى اتفاق، فيما سيجتمع الطرفان بمدينة سوتشي الشهر المقبل.")
+    f = extract_facts(article(text, "2017-01-23"), KB)
+    assert [v.value for v in f.get("dates")] == ["2017-01-24"]
+    assert not f.get("venue")

@@ -31,7 +31,8 @@ RENAMED = re.compile(r"(?<![\w])(?:renamed|formerly|previously\s+(?:known|called
 # Several places joined by "or" / "أو": a list of options, not the venue.
 OPTIONS = re.compile(r"(?<![\w])(?:or|او|أو)(?![\w])", re.I)
 FUTURE = re.compile(r"(?<![\w])(?:سيعقد|ستعقد|سينعقد|ستنعقد|سيكون|ستكون|المقبل|المقبله|القادم|القادمه|will|would|"
-                    r"next|upcoming|planned|scheduled|due)(?![\w])", re.I)
+                    r"next|upcoming|planned|scheduled|due|"
+                    r"[وف]?س[يتن](?:جتمع|لتقي|عقد|نعقد|نطلق|ستضيف|حتضن|جري|شارك)\w*)(?![\w])", re.I)  # "فيما سيجتمع"
 # what follows a dateline's city: a dash, a colon, a comma and the date, or the agency in brackets
 DATELINE_END = re.compile(r"\s*(?:[-—–:,(/]|\d|[^\W\d_]+\s+\d)", re.I)
 DATED_DATELINE_END = re.compile(r"\s*(?:,\s*[^\W\d_]+\.?\s+\d|\(|[-—–])", re.I)
@@ -95,8 +96,8 @@ class Venue(SlotType):
             if known and known.venue and m.key != known.venue:
                 # not where the calendar puts this round: only where the sentence names the round, speaks of
                 # no other body, and the place is not announced for later ("will be held in July in Sochi")
-                if not ctx.names_own_round or _BODY_NEAR(ctx, f) or FUTURE.search(f[max(0, pa - 60):pa]):
-                    continue
+                if not ctx.names_own_round or _BODY_NEAR(ctx, f) or FUTURE.search(f[max(0, pa - 60):pb + 30]):
+                    continue  # "… while the delegations will meet in Sochi next month": a later meeting
             clause_start = max([0] + [c.end() for c in CLAUSE_END.finditer(f[:pa])])
             clause = f[clause_start:pa]
             # from the last meeting word before the place: "(setting up a constitutional committee) at a meeting
