@@ -712,3 +712,15 @@ def test_a_weekday_expected_ahead_and_a_meeting_to_come_in_another_city():
     f = extract_facts(article(text, "2017-01-23"), KB)
     assert [v.value for v in f.get("dates")] == ["2017-01-24"]
     assert not f.get("venue")
+
+
+def test_the_un_envoy_absent_with_a_prefix_or_standing_in_through_a_representative_is_not_there():
+    absent = ("انطلقت في العاصمة الكازاخية نور سلطان الجولة 13 من محادثات أستانا بغياب المبعوث الأممي إلى سوريا "
+              "غير بيدرسون.")
+    office = ("The thirteenth round of the Astana talks met in Nur-Sultan with delegates from the guarantors and a "
+              "representative of the UN special envoy for Syria, Geir Pedersen.")
+    himself = ("The thirteenth round of the Astana talks met in Nur-Sultan; the Special Representative of the UN "
+               "Secretary-General for Syria Geir Pedersen took part.")
+    assert not extract_facts(article(absent, "2019-08-02"), KB).get("un")
+    assert not extract_facts(article(office, "2019-08-02"), KB).get("un")
+    assert [v.value for v in extract_facts(article(himself, "2019-08-02"), KB).get("un")] == ["Geir Pedersen"]

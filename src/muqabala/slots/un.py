@@ -31,7 +31,10 @@ PRESENT = re.compile(r"(?<![\w])[وف]?(?:attend\w*|arriv\w*|participat\w*|obser
                      re.I)
 ABSENT = re.compile(r"(?<![\w])(?:(?:not|\w+n't)\s+(?:\w+\s+){0,3}(?:attend|participate|take\s+part|come|travel)|"
                     r"cannot\s+(?:attend|participate|take\s+part)|unable\s+to|absent|absence|skip\w*|"
-                    r"لن\s+(?:يشارك|يحضر)|لم\s+(?:يشارك|يحضر)|يغيب|غياب|تغيب\w*|اعتذر\w*)(?![\w])", re.I)
+                    r"لن\s+(?:يشارك|يحضر)|لم\s+(?:يشارك|يحضر)|يغيب|[بو]?غياب|تغيب\w*|اعتذر\w*)(?![\w])", re.I)
+# "a representative of the UN special envoy, Geir Pedersen": the envoy's office was there, not the envoy
+ON_BEHALF = re.compile(r"(?<![\w])(?:(?:a\s+)?representatives?\s+of|on\s+behalf\s+of|(?:ال)?(?:ممثل|مندوب)\w*\s+(?:عن|ل))\s+"
+                       r"(?:the\s+)?(?:\S+\s+){0,3}?(?:(?:ال|لل)?مبعوث\w*|envoy)(?![\w])[^.]{0,40}$", re.I)
 # "في مؤتمر جنيف", "at the Geneva talks": a gathering in another city (patterns run on folded text)
 AT_GATHERING = re.compile(r"(?<![\w])(?:في|in|at)\s+(?:the\s+)?(?:ال)?(?:موتمر|محادثات|مفاوضات|اجتماعات|conference|talks)\s*$",
                           re.I)
@@ -66,6 +69,8 @@ class UNRepresentation(SlotType):
                 if ABSENT.search(f[a:min(after or a + 120, a + 120)]) \
                         or ABSENT.search(f[max(0, a - 40):a]):
                     continue  # "would not participate personally", "cannot attend due to health problems"
+                if ON_BEHALF.search(f[max(0, a - 70):a]):
+                    continue  # someone from the envoy's office stood in for him
                 if _elsewhere(ctx, a) or another_bodys(ctx, a):
                     continue  # "Lavrov met de Mistura in Moscow"; "on the sidelines of the Constitutional Committee"
                 out.append(SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, title=role, plan=plan,
