@@ -724,3 +724,26 @@ def test_the_un_envoy_absent_with_a_prefix_or_standing_in_through_a_representati
     assert not extract_facts(article(absent, "2019-08-02"), KB).get("un")
     assert not extract_facts(article(office, "2019-08-02"), KB).get("un")
     assert [v.value for v in extract_facts(article(himself, "2019-08-02"), KB).get("un")] == ["Geir Pedersen"]
+
+
+def test_next_round_forms_of_a_second_batch():
+    cases = [
+        # "للجولة القادمة" (the article joined to the preposition) and days with the article ("ال3 و ال 4")
+        ("قال المسؤول في ختام الجولة الثالثة من محادثات أستانا إن أحدا لا يضمن حضور المعارضة للجولة القادمة "
+         "المقررة في ال3 و ال 4 من مايو المقبل.", "2017-03-16", {"round": "4", "when": "2017-05-03/2017-05-04"}),
+        # the Levantine month without its article, and "future talks"
+        ("اختتمت الجولة السابعة من محادثات أستانا أمس وتم الاتفاق على عقد الجولة المقبلة في كانون أول المقبل.",
+         "2017-11-01", {"round": "8", "when": "2017-12"}),
+        ("The seventh round of the Astana talks closed; future talks are scheduled to be held in mid-December.",
+         "2017-10-31", {"round": "8", "when": "2017-12"}),
+        # the own round's opening day later in the sentence does not cancel the announcement
+        ("وستعقد الجولة الخامسة عشرة من المباحثات في شهر آذار 2020 بحسب ما جاء في ختام الجولة الرابعة عشرة من "
+         "محادثات أستانا التي انطلقت يوم أمس.", "2019-12-11", {"round": "15", "when": "2020-03"}),
+        # another process's next round
+        ("وبحث الوزيران نتائج الجولة السادسة من محادثات أستانا والتحضير للجولة المقبلة من العملية السياسية في جنيف.",
+         "2017-09-17", {}),
+    ]
+    for text, published, want in cases:
+        f = extract_facts(article(text, published), KB)
+        got = {v.key: v.value for v in f.get("next_round")}
+        assert got == want, (text, got)

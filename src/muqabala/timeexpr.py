@@ -24,6 +24,8 @@ MONTHS: dict[str, int] = {
     # Levantine names
     "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
     "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    # also written without the article ("كانون أول")
+    "كانون ثاني": 1, "تشرين اول": 10, "تشرين ثاني": 11, "كانون اول": 12,
     # English
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -119,7 +121,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.-](?P<mo>\d{1,2})[/.-](?P<d>\d{1,2})(?!\d)")),
     ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?!\d)")),
     ("range_dm", re.compile(
-        rf"(?<!\d)(?P<d1>\d{{1,2}}){_DAY_SEP}(?P<d2>\d{{1,2}})\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
+        # "ال3 و ال 4 من مايو": the article may stand before each day
+        rf"(?<!\d)(?:ال\s?)?(?P<d1>\d{{1,2}}){_DAY_SEP}(?:ال\s?)?(?P<d2>\d{{1,2}})\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}",
+        re.I)),
     ("range_md", re.compile(
         rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_SEP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_E}{_YEAR_TAIL}", re.I)),
     ("day_dm", re.compile(

@@ -494,13 +494,14 @@ def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
     out = []
     rw = "|".join(re.escape(fold(w)) for w in ctx.series.round_words)
     ahead = re.search(r"(?<![\w])(?:will|would|to\s+be\s+held|سيعقد|ستعقد|ستنعقد|سينعقد)(?![\w])", f, re.I)
-    for m in re.finditer(rf"(?<![\w])(?:و|ل|ب)?(?:{rw})(?:\s+ال\s*\d+|\s+\S+)?\s+(?:المقبله|المقبل|القادمه|القادم)(?![\w])"
+    for m in re.finditer(rf"(?<![\w])(?:ولل|لل|و|ل|ب)?(?:{rw})(?:\s+ال\s*\d+|\s+\S+)?\s+(?:المقبله|المقبل|القادمه|القادم)(?![\w])"
                          rf"|(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
                          rf"|(?:تقرر|قرر\w*|اتفق\w*\s+علي|الاتفاق\s+علي)\s+(?:ان\s+)?(?:عقد|يعقد|تعقد)\s+(?:ال)?(?:{rw})"
                          rf"|(?:decided|agreed|agreement|decision)\s+(?:of\s+the\s+\w+\s+)?to\s+hold\s+(?:the\s+|a\s+)?"
                          rf"(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
                          rf"|(?:to\s+)?meet\s+again|(?:تلتقي|يلتقي|الالتقاء|اللقاء|الاجتماع)\s+(?:مجددا|مره\s+اخري)"
-                         + (r"|(?<![\w])(?:new|future|further|another)\s+round|(?<![\w])(?:جوله|الجوله)\s+(?:جديده|اخري)"
+                         + (r"|(?<![\w])(?:new|future|further|another)\s+round|(?<![\w])(?:future|further)\s+(?:talks|meetings?)"
+                            r"|(?<![\w])(?:جوله|الجوله)\s+(?:جديده|اخري)"
                             if ahead else ""), f, re.I):
         if re.search(r"(?<![\w])(?:held|عقدت|اختتمت|انطلقت)\s+(?:a\s+)?$", f[max(0, m.start() - 15):m.start()], re.I):
             continue  # "where the three countries held a new round": the round going on

@@ -45,13 +45,15 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
             continue  # "the next meeting of the joint working group": another body's meeting
         if _names_only_another_series(f[b:min(limit, b + 40)], ctx.series, ctx.kb):
             continue  # "welcome the next round of the Geneva talks": another process's round
+        if _other_series_place(ctx, b, limit):
+            continue  # "preparing for the next round of the political process in Geneva": another process's round
         if number is not None and number == ctx.event_round:
             continue  # "the upcoming 11th meeting" in a story on round 11: its own round
         if UNDERWAY.search(f[b:min(limit, b + 60)]) \
                 or POSTPONED.search(f, b, limit):
             continue  # "the next round … is currently underway", "was scheduled for March but was delayed"
-        if own and any(b <= _fpos(ctx, t.span[0]) < limit and t.resolved and t.start <= own.end and own.start <= t.end
-                       and (t.end - t.start).days <= 7 for t in ctx.times):
+        first = next((t for t in ctx.times if b <= _fpos(ctx, t.span[0]) < limit and t.resolved), None)
+        if own and first and first.start <= own.end and own.start <= first.end and (first.end - first.start).days <= 7:
             continue  # "the next round was expected on February 15-16": the article's own round, not the one after
         s0, e0, printed = _span(ctx, a, b)
         if kind == "round":
@@ -102,11 +104,22 @@ def _named_by_process(ctx: _Ctx, a: int, b: int, limit: int, talk) -> SlotValue 
     for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
         pa = _fpos(ctx, m.span[0])
         pb = pa + len(fold(m.printed))
-        if m.key in ctx.series.name_places and max(0, a - 25) <= pa < min(limit, b + 40) \
+        if m.key in ctx.series.name_places and a <= pa < min(limit, b + 40) \
                 and _is_talks_name(f, pa, pb, talk):
             return SlotValue("next_round", "where", m.key, m.printed, ctx.sentence.id, m.span, about=About.NEXT,
                              weak=True, note="the process's name")
     return None
+
+
+def _other_series_place(ctx: _Ctx, b: int, limit: int) -> bool:
+    """The first place the announcement names is where only another series meets (Geneva)."""
+    f = ctx.folded.text
+    for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
+        pa = _fpos(ctx, m.span[0])
+        if b <= pa < limit and (_location_cue(f, pa) or _prefixed(f, pa)):
+            return m.key not in ctx.series.name_places and any(
+                m.key in s.name_places for s in ctx.kb.series.values() if s.key != ctx.series.key)
+    return False
 
 
 def compare_announced(a: SlotValue, b: SlotValue, slot_title: str) -> Comparison:
