@@ -747,3 +747,11 @@ def test_next_round_forms_of_a_second_batch():
         f = extract_facts(article(text, published), KB)
         got = {v.key: v.value for v in f.get("next_round")}
         assert got == want, (text, got)
+
+
+def test_chairing_a_meeting_is_not_leading_a_delegation_and_short_spellings_of_known_heads():
+    chair = ("وقال مكتب المبعوث إنه يشارك في الجولة الحادية عشرة من محادثات أستانا وسوف يترأس الاجتماع رفيع المستوى "
+             "لممثلي الدول الضامنة روسيا وتركيا وإيران.")
+    assert not extract_facts(article(chair, "2018-11-27"), KB).get("heads")
+    short = "وفي الجولة الثالثة عشرة من محادثات أستانا ترأس الوفد الإيراني علي عسكر حاجي."
+    assert [v.value for v in extract_facts(article(short, "2019-08-01"), KB).get("heads")] == ["Ali Asghar Khaji"]

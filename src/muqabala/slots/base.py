@@ -57,7 +57,7 @@ political affairs department ministry middle east north africa arab republic per
 mission office chief team negotiator negotiators spokesman spokeswoman spokesperson foreign defence defense
 شمال افريقيا الشرق الاوسط دون غير اشار واشار قال وقال اكد واكد اضاف واضاف اوضح واوضح يغادر غادر وصل يصل
 dr dr. mr mr. press service agency news united nations اركان الجيش جيش القوات قوات
-هذا هذه ذلك تلك مره المره ظل غياب حضور مشاركه اشخاص شخص شخصا افراد اعضاء خبراء مسوولين ممثلين اثنين اثنان ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
+رفيع المستوي كبار اجتماع جلسه لقاء هذا هذه ذلك تلك مره المره ظل غياب حضور مشاركه اشخاص شخص شخصا افراد اعضاء خبراء مسوولين ممثلين اثنين اثنان ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 persons people members experts officials two three four five six seven eight nine ten
 """.split())
 

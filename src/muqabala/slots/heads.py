@@ -41,6 +41,7 @@ MEMBER_CUE = re.compile(r"(?<![\w])(?:includ\w*|comprising|members?|alongside|ac
                         r"ضم|يضم|تضم|وضم|ومنهم|بينهم|عضو|اعضاء|برفقه|بجانب|الي\s+جانب)(?![\w])", re.I)
 
 
+CHAIRS_MEETING = re.compile(r"\s*(?:the\s+)?(?:ال)?(?:اجتماع|اجتماعات|جلسه|جلسات|لقاء|meeting|session|plenary)(?![\w])", re.I)
 BARE_DELEGATION = re.compile(r"(?<![\w])(?:الوفد|the\s+delegation)(?!\s+(?:ال\w+|of\b|\w+يه?\b))", re.I)
 
 
@@ -130,6 +131,8 @@ class Heads(SlotType):
                                 or represent or continued):
                 continue
             name_from = ca + trig.end()
+            if CHAIRS_MEETING.match(f, name_from):
+                continue  # "سوف يترأس الاجتماع رفيع المستوى", "will chair the session": chairing, not leading a delegation
             name = _find_name(ctx, name_from, cb)
             if name is None:
                 # "led by Presidential Envoy for the Syrian Settlement, Alexander Lavrentiev";
