@@ -145,3 +145,22 @@ def test_bad_file_among_good_is_skipped_with_warning(tmp_path):
     assert "bad.txt" in result.stderr and "warning" in result.stderr
     data = json.loads(result.stdout)
     assert [a["id"] for a in data["articles"]] == ["good"]
+
+
+def test_a_hard_wrapped_wire_story_is_read_in_whole_sentences(tmp_path):
+    # a wire story wrapped at a fixed width, under a stamp line that carries the dateline
+    text = (" date 2017-05-04 ASTANA May 4 UN envoy hails the plan\n"
+            "After a new round of Syria peace talks held in the Kazakh\n"
+            "capital Astana, the three guarantors signed a memorandum on\n"
+            "safe zones.\n"
+            "Headline Without A Full Stop\n"
+            "The opposition walked out.\n")
+    (tmp_path / "wire.txt").write_text(text, encoding="utf-8")
+    article = load_corpus([tmp_path]).articles[0]
+    sentences = [s.text for s in article.sentences]
+    assert sentences[0] == "ASTANA May 4 UN envoy hails the plan"
+    assert ("After a new round of Syria peace talks held in the Kazakh capital Astana, the three guarantors "
+            "signed a memorandum on safe zones.") in sentences
+    assert "Headline Without A Full Stop" in sentences  # a capital letter after it: not joined
+    for s in article.sentences:  # offsets still slice the original text, newlines read as spaces
+        assert text[s.start:s.end].replace("\n", " ") == s.text

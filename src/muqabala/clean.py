@@ -99,7 +99,7 @@ def clean(text: str) -> Cleaned:
 
     for position, line in enumerate(lines):
         stamp = _STAMP.match(_strip_bullet(line.text))
-        if stamp and len(line.text.split()) > 14:
+        if stamp and len(line.text[line.text.index(stamp.group()) + stamp.end():].split()) >= 3:
             # "date 2017-02-15 ALMATY (Sputnik) — …": the stamp goes, the story stays
             cut = line.text.index(stamp.group()) + stamp.end()
             rest = line.text[cut:]
@@ -144,4 +144,23 @@ def clean(text: str) -> Cleaned:
             continue
         seen.add(key)
         kept.append(line)
-    return Cleaned(kept, dropped, masthead, page_date)
+    return Cleaned(_join_soft_wraps(text, kept), dropped, masthead, page_date)
+
+
+# a wire story hard-wrapped at a fixed width: a line that stops mid-sentence and a next line that goes on
+# in lower case ("talks held in the Kazakh\ncapital Astana") are one line
+_ENDS_SENTENCE = re.compile(r"[.!?؟:;؛\"'”»)\]]\s*$")
+
+
+def _join_soft_wraps(text: str, lines: list[Line]) -> list[Line]:
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        if prev is not None and re.fullmatch(r"[ \t]*\r?\n[ \t]*", text[prev.end:line.start]) \
+                and not _ENDS_SENTENCE.search(prev.text) and re.match(r"[a-z]", line.text):
+            # the same length as the original span, so offsets still point into the text
+            joined = re.sub(r"[\r\n]", " ", text[prev.start:line.end])
+            out[-1] = Line(prev.start, line.end, joined)
+        else:
+            out.append(line)
+    return out
