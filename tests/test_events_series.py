@@ -34,6 +34,9 @@ def event_of(text, published=None):
     # the process's name between the ordinal and the meeting noun
     ("Next meeting in the autumn, says the statement adopted after the 16th Astana Format meeting.", "2021-07-08", 16),
     ("Envoys closed the twentieth Astana-format meeting on Syria.", "2023-06-21", 20),
+    # a talk word, then the city the rounds are numbered by further on in the clause, and the day
+    ("بدأت محادثات السلام حول سوريا بين ممثلين للحكومة وللفصائل المعارضة، اليوم الإثنين، في أستانا رغم الخلافات.",
+     "2017-01-23", 1),
 ])
 def test_round_forms(text, published, expected):
     assert event_of(text, published) == ("astana-syria", expected)

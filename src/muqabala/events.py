@@ -204,8 +204,13 @@ def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str,
                            re.I)
     talk = _alts(series.talk_words)
     places = _alts(place_names)
+    # the place the rounds are numbered by, after a talk word further on in the clause: "peace talks between the
+    # government and the factions, today, in Astana"
+    far = (rf"|(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+[^\s.;؛]+){{6,16}}?\s+(?:(?:في|in|at)\s+|ب)"
+           rf"(?:{_alts(numbered)})(?![\w])") if numbered else ""
     talk_place = re.compile(
         rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,5}}?\s+\x22?(?:[وبلف]|in\s+|at\s+|of\s+)?\x22?(?:{places})(?![\w])"
+        + far +
         rf"|(?<![\w])(?:[وبلف])?(?:{places})[\x22\s,،-]+(?:\S+\s+){{0,4}}(?:وال|ال|[وبلف])?(?:{talk})(?![\w])", re.I)
     return _SeriesPatterns(_words_re(series.names) if series.names else re.compile(r"(?!x)x"),
                            talk_place, noun_first, number_first, short, _words_re(series.round_words))
