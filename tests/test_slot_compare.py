@@ -755,3 +755,11 @@ def test_chairing_a_meeting_is_not_leading_a_delegation_and_short_spellings_of_k
     assert not extract_facts(article(chair, "2018-11-27"), KB).get("heads")
     short = "وفي الجولة الثالثة عشرة من محادثات أستانا ترأس الوفد الإيراني علي عسكر حاجي."
     assert [v.value for v in extract_facts(article(short, "2019-08-01"), KB).get("heads")] == ["Ali Asghar Khaji"]
+
+
+def test_a_statements_date_leading_its_clause_and_an_experts_meeting_the_day_before():
+    text = ("On July 2, the Russian defence ministry reported a prisoner exchange within the Astana format. "
+            "The fifth round of the Astana talks began in Astana on July 4. On the eve, on July 3, several meetings "
+            "took place at the expert level.")
+    f = extract_facts(article(text, "2017-07-05"), KB)
+    assert REGISTRY["dates"].representative(f.get("dates"))[0].value == "2017-07-04"

@@ -42,7 +42,7 @@ BOUND = re.compile(r"(?<![\w])(?:before|after|until|till|by|قبل|بعد|حتي
 # Meetings that are not the round itself, or that did not take place as planned.
 OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|"
                            r"(?:technical|expert|experts'?|preparatory)(?:[\s-]+level)?\s+(?:meeting|talks|consultations|"
-                           r"group|session|round)s?|"
+                           r"group|session|round)s?|(?:at|on)\s+the\s+(?:expert|technical)\s+level|"
                            r"كان\s+مقررا|كان\s+من\s+المقرر|was\s+(?:scheduled|supposed|due|expected)|had\s+been\s+scheduled)(?![\w])",
                            re.I)
 # the meeting itself named right after the day ("اليوم الخميس في الجلسة العامة", "on Friday at the plenary")
@@ -75,7 +75,7 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
         # commas go with their neighbours
         clause_start = clauses[max(0, i - 1)][0]
         clause = ctx.folded.text[clause_start:clauses[min(len(clauses) - 1, i + 1)][1]]
-    if OTHER_MEETING.search(ctx.folded.text[max(0, a - 80):a + 40]):
+    if OTHER_MEETING.search(ctx.folded.text[max(0, a - 80):a + 60]):
         return False
     if a <= 25 and re.match(r"\s*,?\s*(?:\(?[a-z]+\)?\s*)?[-—]|\s*,\s*[a-z]+\s*[-—]", ctx.folded.text[_fpos(ctx, t.span[1] - 1) + 1:], re.I):
         return False  # "Moscow, Feb 15, IRNA - …": the dateline's date is the story's, not the meeting's
@@ -94,6 +94,13 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     lead = i is not None and a - clauses[i][0] <= 5 and i > 0
     said = SPEECH.search(ctx.folded.text[clauses[i - 1][0]:clauses[i - 1][1]]) if lead else None
     after = SPEECH.search(ctx.folded.text[b:b + 25])
+    if after is None and i is not None and a - clauses[i][0] <= 4:
+        # "On July 2, the defence ministry reported that …": a date leading a clause whose verb is one of
+        # saying is the day of the statement
+        later = SPEECH.search(ctx.folded.text[b:b + 70])
+        if later and not (_HOLD.search(ctx.folded.text[b:b + later.start()])
+                          or MEETING.search(ctx.folded.text[b:b + later.start()])):
+            after = later
     if after and after.group().lower().startswith("according"):
         after = None  # "… on 16-17 February, according to TASS": the whole sentence's source
     if said or SPEECH.search(ctx.folded.text[max(0, a - 60):a]) or after:
