@@ -763,3 +763,13 @@ def test_a_statements_date_leading_its_clause_and_an_experts_meeting_the_day_bef
             "took place at the expert level.")
     f = extract_facts(article(text, "2017-07-05"), KB)
     assert REGISTRY["dates"].representative(f.get("dates"))[0].value == "2017-07-04"
+
+
+def test_venue_after_a_possessive_an_arrival_with_a_prefix_and_a_city_that_witnesses_the_round():
+    for text, published in [
+            ("The Syria peace talks in Kazakhstan's Astana, the second round, were concluded without a final "
+             "statement.", "2017-02-16"),
+            ("تعود أنظار السوريين للتوجه إلى العاصمة الكازاخية، حيث ينطلق مؤتمر أستانة 8 الخميس.", "2017-12-20"),
+            ("تشهد العاصمة الكازاخية نور سلطان في 8 تموز انعقاد الجولة 16 من مسار أستانا.", "2021-07-06")]:
+        f = extract_facts(article(text, published), KB)
+        assert "Astana" in {v.value for v in f.get("venue")}, text

@@ -23,7 +23,7 @@ HOLD_VERBS = ("عقدت", "عقد", "انعقد", "انعقدت", "انتهت", 
               "تستضيفه", "استضافت", "استضاف", "تنعقد", "held", "hosted", "ended", "began", "opened", "concluded",
               "convened", "took place", "kicked off")
 HOSTING = ("تستضيف", "تستضيفه", "استضافت", "استضاف", "تستضيفها", "احتضنت", "تحتضن", "يحتضن", "احتضن", "hosted",
-           "hosts", "host", "hosting")
+           "hosts", "host", "hosting", "تشهد", "يشهد", "شهدت")  # "تشهد العاصمة الكازاخية … انعقاد الجولة 16"
 TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|يتحدد|لم\s+يحدد|يعلن)|لم\s+(?:يتم\s+)?(?:يحدد|تحديد)\s+(?:ال)?مكان|"
                  r"(venue|place|location)\s+(to\s+be|will\s+be|yet\s+to\s+be|has\s+not\s+been|is\s+not\s+yet)\s+"
                  r"(determined|decided|announced|set|agreed|specified|chosen|confirmed)|undecided\s+venue|"
@@ -278,7 +278,8 @@ def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern, names_t
 # A place noun that may stand between a cue and the name: "في منتجع سوتشي", "بمدينة أستانا", "in the southern
 # Russian resort of Sochi", "in Kazakhstan's capital, Nur-Sultan", and a quote mark ("«نور سلطان»").
 PLACE_NOUN = (r"(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
-              r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*)?"
+              r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*"
+              r"|\w+['’]s\s+)?"
               r"[«\"“]?\s*$")
 LOCATION_CUE = re.compile(rf"(?:(?<![\w])(?:في|ب|in|at)\s+(?:the\s+)?|(?<![\w])ب){PLACE_NOUN}", re.I)
 ARRIVAL_CUE = re.compile(rf"(?<![\w])(?:الي|to|for)\s+(?:the\s+)?{PLACE_NOUN}", re.I)
@@ -289,7 +290,7 @@ def _location_cue(ftext: str, fstart: int) -> bool:
     return bool(LOCATION_CUE.search(ftext[max(0, fstart - 60):fstart]))
 
 
-ARRIVAL = re.compile(r"(?<![\w])[وس]{0,2}(?:وصل\w*|يصل|تصل|توجه\w*|يتوجه|تتوجه|متجه\w*|غادر\w*|arriv\w*|left|leaves|travel\w*|"
+ARRIVAL = re.compile(r"(?<![\w])(?:[وس]{0,2}|لل|ل)(?:وصل\w*|يصل|تصل|توجه\w*|يتوجه|تتوجه|متجه\w*|غادر\w*|arriv\w*|left|leaves|travel\w*|"
                      r"head(?:s|ed)?|flew|set\s+off)(?![\w])", re.I)
 
 
