@@ -773,3 +773,13 @@ def test_venue_after_a_possessive_an_arrival_with_a_prefix_and_a_city_that_witne
             ("تشهد العاصمة الكازاخية نور سلطان في 8 تموز انعقاد الجولة 16 من مسار أستانا.", "2021-07-06")]:
         f = extract_facts(article(text, published), KB)
         assert "Astana" in {v.value for v in f.get("venue")}, text
+
+
+def test_in_a_preview_observers_invited_to_the_next_round_are_the_own_rounds():
+    text = ("قال وزير الخارجية الكازاخي إن بلاده وجهت دعوة لممثلي الأمم المتحدة والأردن للمشاركة كمراقبين في الجولة "
+            "القادمة من مفاوضات أستانا المزمع عقدها نهاية الشهر الجاري.")
+    preview = extract_facts(article(text, "2018-11-10"), KB)
+    assert preview.event.round == 11 and {v.key for v in preview.get("observers")} == {"UN", "Jordan"}
+    after = ("اختتمت الجولة الحادية عشرة من محادثات أستانا، ووجهت الدول الضامنة دعوة للعراق للمشاركة كمراقب في "
+             "الجولة القادمة.")
+    assert not extract_facts(article(after, "2018-11-29"), KB).get("observers")

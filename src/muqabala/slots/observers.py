@@ -26,8 +26,10 @@ UNKNOWN = re.compile(r"(?<![\w])(?:عدم\s+وجود\s+معلومات|لا\s+(?:
                      r"غير\s+واضح|not\s+(?:yet\s+)?known|(?:has|have)\s+not\s+(?:yet\s+)?confirmed)(?![\w])", re.I)
 # "agreed to invite Iraq and Lebanon to the subsequent meetings as observers": observers of rounds to come
 LATER = re.compile(r"(?<![\w])و?(?:(?:agreed|decided)\s+to\s+invite|\w*(?:تفق|قرر)\w*[^.]{0,120}?علي\s+دعوه|"
-                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|المقبله|القادمه|"
+                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|"
                    r"expand\w*|widen\w*|توسيع|توسعه|زياده\s+عدد)(?![\w])", re.I)
+# "the next round": in a preview that is the article's own round
+NEXT_ROUND_WORDS = re.compile(r"(?<![\w])(?:المقبله|القادمه)(?![\w])", re.I)
 
 
 def _observer_parties(ctx: _Ctx, roles: tuple[str, ...] = ("observer",)):
@@ -67,7 +69,8 @@ class Observers(SlotType):
     title = "observers"
 
     def extract(self, ctx: _Ctx) -> list[SlotValue]:
-        if ctx.about is not About.THIS or LATER.search(ctx.folded.text):
+        if ctx.about is not About.THIS or LATER.search(ctx.folded.text) or (
+                not ctx.preview and NEXT_ROUND_WORDS.search(ctx.folded.text)):
             return []
         out = []
         for ca, cb in _clauses(ctx.folded.text):
