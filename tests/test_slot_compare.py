@@ -783,3 +783,9 @@ def test_in_a_preview_observers_invited_to_the_next_round_are_the_own_rounds():
     after = ("اختتمت الجولة الحادية عشرة من محادثات أستانا، ووجهت الدول الضامنة دعوة للعراق للمشاركة كمراقب في "
              "الجولة القادمة.")
     assert not extract_facts(article(after, "2018-11-29"), KB).get("observers")
+
+
+def test_an_unknown_family_name_with_the_article_is_part_of_the_name():
+    text = "At the 31st round of the Astana talks the opposition delegation was headed by Yasser al-Farhan."
+    f = extract_facts(article(text, "2026-04-15"), KB)
+    assert [v.printed for v in f.get("heads")] == ["Yasser al-Farhan"]
