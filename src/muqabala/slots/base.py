@@ -360,8 +360,8 @@ def _name_like(word: str, kb: Knowledge) -> bool:
     if kb.party_by_word(word) or kb.find(word, "place"):
         return False
     if word.isascii():
-        # "al-Jaafari", "el-Assad": a family name with the article
-        return word[:1].isupper() or bool(re.match(r"(?:al|el|ad|ash|as|an|ar|az)-[A-Z]", word))
+        # "al" of "al-Jaafari", "el-Assad": the article of a family name (the hyphen splits the words)
+        return word[:1].isupper() or word in ("al", "el", "ad", "ash", "an", "ar", "az")
     return True
 
 
