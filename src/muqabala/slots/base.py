@@ -447,7 +447,8 @@ BACKGROUND = re.compile(
     # "began in 2017", "انطلقت في مطلع عام 2017" (the talks' start), never "انطلقت في العاصمة … الجولة 12"
     r"(?:انطلقت|بدات|began|launched|started)\s+(?:في\s+|in\s+)?(?:early\s+|late\s+|عام\s+|مطلع\s+|بدايه\s+|اوايل\s+)*"
     r"(?:عام|(?:\S+\s+)?(?:19|20)\d\d)|first\s+(?:round|meeting)\s+(?:was\s+)?held|"
-    r"(?:جولات|اجتماعات|لقاءات|rounds|meetings)\s+(?:عقدت|سابقه|held|previous|earlier)|"
+    r"(?:جولات|اجتماعات|لقاءات|rounds|meetings)\s+(?:عقدت|سابقه|عديده|كثيره|held|previous|earlier)|"
+    r"(?:عده|several|many|numerous)\s+(?:جولات|اجتماعات|لقاءات|rounds|meetings)|"
     r"\d+\s+(?:جولات|جوله|اجتماعا|اجتماعات|rounds|meetings))(?![\w])", re.I)
 FIRST_SINCE = re.compile(r"(?<![\w])(?:(?:للمره|المره)\s+الاولي|الاول|الاولي|(?:for\s+)?the\s+first(?:\s+time)?)"
                          r"(?![\w])[^.]{0,60}?(?:منذ|since)(?![\w])", re.I)
