@@ -797,3 +797,9 @@ def test_a_sentence_counting_many_rounds_is_history():
             "على تشكيل اللجنة الدستورية.")
     f = extract_facts(article(text, "2019-04-25"), KB)
     assert not f.get("un")
+
+
+def test_an_envoy_who_visited_another_city_is_not_at_the_round():
+    text = ("At the 13th round of the Astana talks the Syrian delegation said it had agreed with the UN on the "
+            "matter, which Pedersen, who visited Damascus recently, will pass on to the other parties.")
+    assert not extract_facts(article(text, "2019-08-02"), KB).get("un")

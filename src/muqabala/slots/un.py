@@ -38,6 +38,8 @@ ON_BEHALF = re.compile(r"(?<![\w])(?:(?:a\s+)?representatives?\s+of|on\s+behalf\
 # "في مؤتمر جنيف", "at the Geneva talks": a gathering in another city (patterns run on folded text)
 AT_GATHERING = re.compile(r"(?<![\w])(?:في|in|at)\s+(?:the\s+)?(?:ال)?(?:موتمر|محادثات|مفاوضات|اجتماعات|conference|talks)\s*$",
                           re.I)
+# "Pedersen, who visited Damascus recently": where the envoy went, not the round
+VISITED = re.compile(r"(?<![\w])(?:visit\w*|زار|زارت|يزور|زياره|بزياره)\s+(?:\w+\s+)?$", re.I)
 PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
                   r"سيحضر|ستحضر|المرتقب)(?![\w])", re.I)
 
@@ -109,7 +111,8 @@ def _elsewhere(ctx: _Ctx, a: int) -> bool:
     # places of the clause, before any announcement of the next meeting
     here = [m for m, pa in places if clause[0] <= pa < min(max(clause[1], a + 60), ctx.first_next)
             and ctx.kb.places[m.key].kind != "country" and (_location_cue(f, pa) or _prefixed(f, pa) or
-                                                            _arrival_cue(f, pa) or AT_GATHERING.search(f[:pa]))]
+                                                            _arrival_cue(f, pa) or AT_GATHERING.search(f[:pa])
+                                                            or VISITED.search(f[max(0, pa - 25):pa]))]
     # "heads to Astana after talks in Moscow" names the venue too
     return bool(here) and all(m.key != venue for m in here)
 
