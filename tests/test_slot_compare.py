@@ -803,3 +803,24 @@ def test_an_envoy_who_visited_another_city_is_not_at_the_round():
     text = ("At the 13th round of the Astana talks the Syrian delegation said it had agreed with the UN on the "
             "matter, which Pedersen, who visited Damascus recently, will pass on to the other parties.")
     assert not extract_facts(article(text, "2019-08-02"), KB).get("un")
+
+
+def test_a_lone_preview_departing_from_the_calendar_is_a_superseded_plan():
+    text = "A date for the 13th round of the Astana talks, slated for July, has not been set yet, the adviser said."
+    facts = _facts([(text, "2019-06-13")], round_no=13)
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert v.status is Status.SUPERSEDED and not v.dissent
+
+
+def test_dates_of_a_bracketed_dateline_a_bombing_and_a_ceasefire_are_not_the_rounds():
+    for text, published, round_no in [
+            ("MOSCOW (Agency News / Sputnik - 24th November, 2018) The opposition will attend the eleventh round of "
+             "the Astana talks.", "2018-11-24", 11),
+            ("وقدمت الخارجية تعازيها بضحايا تفجيرات دمشق يوم السبت 11 آذار في بداية الجولة الثالثة من محادثات أستانة.",
+             "2017-03-14", 3),
+            ("وأهم ما نتج عن الجولة الثانية من محادثات أستانا آلية لمراقبة وقف إطلاق النار الذي دخل حيز التنفيذ في "
+             "الثلاثين من كانون الأول.", "2017-02-17", 2)]:
+        f = extract_facts(article(text, published), KB)
+        assert f.event.round == round_no and not f.get("dates"), text
+    ended = "The seventh round of the Astana talks ended in Astana yesterday (31 October) with a deal."
+    assert [v.value for v in extract_facts(article(ended, "2017-11-01"), KB).get("dates")] == ["2017-10-31"]

@@ -215,6 +215,8 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
     v = SlotVerdict(slot_type.name, key, Status.AGREE, values=list(values))
     outcomes = [x for x in values if not x.plan]
     plans = [x for x in values if x.plan]
+    # what happened is known from reports after the round, or from the series calendar
+    known_outcome = bool(outcomes or wit)
     pool = outcomes or plans
     groups = _groups(pool + wit, compare)
     weight = lambda g: sum(x.weight for x in g)  # noqa: E731
@@ -244,12 +246,12 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
         c: Comparison = compare(anchor.slot_value, x.slot_value)
         wider = bool(x.slot_value.start and anchor.slot_value.start and (
             x.slot_value.start < anchor.slot_value.start or x.slot_value.end > anchor.slot_value.end))
-        if x.plan and outcomes and c.status is not CONFLICT and c.label is Label.WITHIN_SPAN and wider:
+        if x.plan and known_outcome and c.status is not CONFLICT and c.label is Label.WITHIN_SPAN and wider:
             # announced 14-16 June, held 15-16 June: the plan changed, nobody is wrong
             x.label, x.reason = Label.PLAN_VS_OUTCOME, (
                 f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")
         elif c.status is CONFLICT:
-            if x.plan and outcomes and not _announced_right_before(x, plans, anchor, compare):
+            if x.plan and known_outcome and not _announced_right_before(x, plans, anchor, compare):
                 x.label, x.reason = Label.PLAN_VS_OUTCOME, (
                     f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")
             else:

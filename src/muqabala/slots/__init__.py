@@ -35,7 +35,7 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
     times = [parse_times(s.text, article.published, base=s.start) for s in article.sentences]
     preview = _published_before(article, series.round(event.round), times)
     # the last sentence that named a round: what it was about, which other round it named, how far back
-    named_before: tuple[About, int | None, int] | None = None
+    named_before: tuple[About, int | None, int] | None = None  # (about, recalled round, sentences since)
     previous = None
     for sentence, sentence_times in zip(article.sentences, times):
         folded = fold_with_offsets(sentence.text)
@@ -56,7 +56,7 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
             # opening on "the meeting" goes on about the round the text just named
             if (ctx.about is About.THIS and named_before[0] in (About.PREVIOUS, About.BACKGROUND)
                     and named_before[2] <= 2 and ANAPHOR.match(folded.text)):
-                ctx.about, ctx.recalled = named_before[0], named_before[1]
+                ctx.about = named_before[0]  # (not checked against the calendar: the round is not named here)
         if ctx.about is About.THIS and _names_only_another_series(folded.text, series, kb):
             ctx.about = About.BACKGROUND  # "a new round in Geneva next month": another process's meeting
         ctx.names_own_round = event.round is not None and any(
@@ -79,8 +79,9 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
         yield ctx
 
 
-ANAPHOR = re.compile(r"\s*(?:(?:the|that|this)\s+(?:meeting|round|talks)|[وف]?(?:ذلك\s+|هذا\s+|تلك\s+|هذه\s+)?"
-                     r"(?:الاجتماع|الجوله|المحادثات|اللقاء)(?!\s+(?:المقبل|القادم|المرتقب|المقبله|القادمه|المرتقبه)))"
+# "the talks" / "المحادثات" often mean the process as a whole: only a single meeting or round is anaphoric
+ANAPHOR = re.compile(r"\s*(?:(?:the|that|this)\s+(?:meeting|round)|[وف]?(?:ذلك\s+|هذا\s+|تلك\s+|هذه\s+)?"
+                     r"(?:الاجتماع|الجوله|اللقاء)(?!\s+(?:المقبل|القادم|المرتقب|المقبله|القادمه|المرتقبه)))"
                      r"(?![\w])", re.I)
 AHEAD_WORDS = re.compile(r"(?<![\w])(?:next|upcoming|forthcoming|المقبل|المقبله|القادم|القادمه|المرتقب|المرتقبه)(?![\w])",
                          re.I)

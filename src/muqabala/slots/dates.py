@@ -62,6 +62,16 @@ DOCUMENT_AFTER = re.compile(r"\s*,?\s*(?:agreement|accord|memorandum|deal|ceasef
 DOCUMENT_BEFORE = re.compile(r"(?<![\w])(?:ال)?(?:اتفاق|اتفاقيه|مذكره|هدنه|قرار)\s+(?:(?:ال)?\w+\s+)?$", re.I)
 
 
+# another event's date: a bombing or an attack (with its place) right before the date, or a ceasefire with a
+# clause of its own
+EVENT_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:ال)?تفجير\w*|(?:ال)?هجوم|(?:ال)?هجمات|(?:ال)?قصف|(?:ال)?انفجار|(?:ال)?اغتيال|attacks?|bombings?|blasts?|"
+    r"explosions?)\s+(?:\S+\s+){0,2}(?:يوم\s+|on\s+)?(?:\S+\s+)?$"
+    r"|(?<![\w])(?:وقف\s+اطلاق\s+النار|(?:ال)?هدنه|ceasefire|truce)\s+(?:الذي|التي|which|that)\s+(?:\S+\s+){0,10}$", re.I)
+# an agency dateline in brackets: "MOSCOW (UrduPoint News / Sputnik - " before the date
+BRACKET_DATELINE = re.compile(r"^\W*[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Za-z ]+)?\s*\([^()]*$")  # a city in capitals
+
+
 def _dates_the_meeting(ctx: _Ctx, t) -> bool:
     """A time in a clause about the meeting (not an experts' meeting, not a plan that fell through);
     not the day a statement was made; a bare weekday also needs no verb of saying in its clause."""
@@ -86,6 +96,11 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
         return False  # "no meeting before 21 March": a bound, not the meeting's date
     if DOCUMENT_AFTER.match(ctx.folded.text[b:b + 30]) or DOCUMENT_BEFORE.search(ctx.folded.text[max(0, a - 30):a]):
         return False  # "their July 1, 2020, agreement", "مذكرة 4 أيار": the date of a document, not a meeting
+    if EVENT_BEFORE.search(ctx.folded.text[max(0, a - 70):a]):
+        return False  # "تفجيرات دمشق يوم السبت 11 آذار", "the ceasefire that took effect on 30 December"
+    s0 = t.span[0] - ctx.sentence.start
+    if BRACKET_DATELINE.match(ctx.sentence.text[:s0]) and re.match(r"\s*\)", ctx.sentence.text[t.span[1] - ctx.sentence.start:]):
+        return False  # "MOSCOW (UrduPoint News / Sputnik - 13th June, 2019)": the story's date
     if _HOLD.search(ctx.folded.text[max(0, a - 18):a]) or MEETING.search(ctx.folded.text[max(0, a - 12):a]) \
             or AT_SESSION.match(ctx.folded.text[b:b + 30]):
         # "التي بدأت الخميس", "opened on Monday", "انتهاء اجتماع اليوم", "said on Thursday at the plenary":
