@@ -824,3 +824,13 @@ def test_dates_of_a_bracketed_dateline_a_bombing_and_a_ceasefire_are_not_the_rou
         assert f.event.round == round_no and not f.get("dates"), text
     ended = "The seventh round of the Astana talks ended in Astana yesterday (31 October) with a deal."
     assert [v.value for v in extract_facts(article(ended, "2017-11-01"), KB).get("dates")] == ["2017-10-31"]
+
+
+def test_arabic_words_after_a_trigger_are_a_name_only_with_a_given_name_or_a_title():
+    text = ("وتنطلق الجولة السادسة عشرة من محادثات أستانا برئاسة الوفد الحكومي السوري، سيدوم يومين. "
+            "وترأس وفد المعارضة في الجولة السادسة عشرة من محادثات أستانا العميد فاتح حسون. "
+            "وترأس الوفد التركي في الجولة السادسة عشرة من محادثات أستانا نائب وزير الخارجية سادات أونال.")
+    f = extract_facts(article(text, "2021-07-07"), KB)
+    heads = {v.key: v.printed for v in f.get("heads")}
+    assert heads.get("Syrian opposition") == "فاتح حسون" and "Syrian government" not in heads
+    assert heads.get("Turkey") == "سادات أونال"

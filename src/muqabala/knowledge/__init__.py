@@ -140,6 +140,7 @@ class Knowledge:
     bodies: dict[str, Body] = field(default_factory=dict)
     official_outlets: set[str] = field(default_factory=set)   # official sources: weigh double in a consensus
     title_ranks: dict[str, str] = field(default_factory=dict)  # folded title word -> rank ("نائب" -> deputy)
+    given_names: set[str] = field(default_factory=set)         # folded Arabic given names (given_names.toml)
     sources: list[str] = field(default_factory=list)
 
     # -------------------------------------------------------------- lookups
@@ -191,6 +192,13 @@ class Knowledge:
         return frozenset(r for w in words if (r := self.title_ranks.get(w) or self.title_ranks.get(
             re.sub(r"^(?:و|ال|وال|لل)(?=\w{3,})", "", w))))
 
+    def known_given_name(self, word: str) -> bool:
+        """An Arabic given name: listed, or the first name of a known official."""
+        if not self.given_names or "_first_names" not in self.__dict__:
+            self.__dict__["_first_names"] = self.given_names | {
+                fold_key(n.split()[0]) for p in self.people.values() for n in p.names if " " in n}
+        return fold_key(word) in self.__dict__["_first_names"]
+
     def party_by_word(self, word: str) -> str | None:
         index = self.__dict__.get("_party_words")
         if index is None:  # built once: this runs for every candidate word of a name
@@ -237,6 +245,8 @@ def _merge(kb: Knowledge, data: dict, source: str) -> None:
                 tuple(s.get("round_modifiers", [])), tuple(s.get("participants", [])))
         for b in data.get("body", []):
             kb.bodies[b["key"]] = Body(b["key"], tuple(b.get("names", [])))
+        for name in data.get("given_names", {}).get("arabic", []):
+            kb.given_names.add(fold_key(name))
         for r in data.get("rank", []):
             for w in r["words"]:
                 kb.title_ranks[fold_key(w)] = r["key"]

@@ -56,6 +56,15 @@ def _delegation_before(ctx: _Ctx) -> str | None:
     return next(iter(found)) if len(found) == 1 and folded else None
 
 
+def _person_like(kb: Knowledge, printed: str, title: str) -> bool:
+    """An unknown name is a person's: in Latin script (capitalised words), or in Arabic with a title before it
+    or a given name first."""
+    if not re.search(r"[\u0600-\u06ff]", printed):
+        return True
+    first = re.sub(r"^[وف](?=\S{3,})", "", printed.split()[0])
+    return bool(title) or kb.known_given_name(printed.split()[0]) or kb.known_given_name(first)
+
+
 def _head_clauses(f: str) -> list[tuple[int, int]]:
     """Clauses, also cut before "with the Iranian delegation headed by …": one sentence often pairs two heads."""
     out = []
@@ -175,10 +184,12 @@ class Heads(SlotType):
                 continue  # the knowledge places this person in another party
             if how and spokesperson(ctx.kb, key):
                 continue  # "…, government spokesman Mohamed Momani said": he speaks of the delegation
+            title = clean_title(_title_before(ctx, name_from, s0))
+            if not how and not _person_like(ctx.kb, printed, title):
+                continue  # "سيدوم يومين", "عدم حرفية": Arabic words after a trigger that are no one's name
             plan = bool(PLANNED.search(f))
             out.append(SlotValue(self.name, party, key, printed, ctx.sentence.id, (s0, e0),
-                                 matched=how or "new name", title=clean_title(_title_before(ctx, name_from, s0)),
-                                 plan=plan))
+                                 matched=how or "new name", title=title, plan=plan))
         if re.search(r"وفد|delegation", f, re.I):
             out += self._listed(ctx)
         out += self._known_leaders(ctx, out)
