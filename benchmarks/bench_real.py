@@ -108,7 +108,14 @@ def predicted_slots(facts, kb) -> dict[str, set]:
             if v.start:
                 out[slot].add(("when", v.start, v.end))
         for v in REGISTRY[slot].representative(facts.get(slot, "where")):
-            if v.value != "to be decided":  # "venue to be decided" names no place (and never conflicts)
+            if v.value == "to be decided":
+                continue  # "venue to be decided" names no place (and never conflicts)
+            place = kb.places.get(v.value)
+            if place and place.era_of(v.printed) and all(e.descriptive for e in place.era_of(v.printed)) \
+                    and facts.event and facts.event.round:
+                # "the Kazakh capital": the city's name when the next round meets
+                out[slot].add(("where", resolved_capital(facts.event.round + 1, kb)))
+            else:
                 out[slot].add(("where", venue_label(v.printed, v.value, kb)))
     return out
 

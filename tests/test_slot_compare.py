@@ -834,3 +834,9 @@ def test_arabic_words_after_a_trigger_are_a_name_only_with_a_given_name_or_a_tit
     heads = {v.key: v.printed for v in f.get("heads")}
     assert heads.get("Syrian opposition") == "فاتح حسون" and "Syrian government" not in heads
     assert heads.get("Turkey") == "سادات أونال"
+
+
+def test_a_working_meeting_announced_is_not_the_next_round():
+    text = ("واختتمت الجولة الخامسة من محادثات أستانا، ومن المقرر أن يعقد اجتماع عمل لممثلين من روسيا وإيران وتركيا "
+            "في طهران مطلع آب.")
+    assert not extract_facts(article(text, "2017-07-05"), KB).get("next_round")

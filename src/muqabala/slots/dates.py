@@ -40,7 +40,8 @@ SPEECH = re.compile(r"(?<![\w])(?:[وف]?س?(?:يصل|تصل|قال|قالت|ا�
 
 BOUND = re.compile(r"(?<![\w])(?:before|after|until|till|by|قبل|بعد|حتي|منذ)\s+(?:the\s+)?$", re.I)
 # Meetings that are not the round itself, or that did not take place as planned.
-OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|"
+OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|(?:ال)?اجتماع\w*\s+عمل|"
+                           r"working[\s-]+(?:level\s+)?meetings?|"
                            r"(?:technical|expert|experts'?|preparatory)(?:[\s-]+level)?\s+(?:meeting|talks|consultations|"
                            r"group|session|round)s?|(?:at|on)\s+the\s+(?:expert|technical)\s+level|"
                            r"كان\s+مقررا|كان\s+من\s+المقرر|was\s+(?:scheduled|supposed|due|expected)|had\s+been\s+scheduled)(?![\w])",

@@ -43,6 +43,8 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
             continue  # "the next round could be moved to …", "hoped the next meeting would be in …": no announcement
         if _body_at(ctx.kb, f[b:b + 45]):
             continue  # "the next meeting of the joint working group": another body's meeting
+        if OTHER_MEETING.search(f[a:b + 25]):
+            continue  # "من المقرر أن يعقد اجتماع عمل …", "a technical meeting": not the next round
         if _names_only_another_series(f[b:min(limit, b + 40)], ctx.series, ctx.kb):
             continue  # "welcome the next round of the Geneva talks": another process's round
         if _other_series_place(ctx, b, limit):
