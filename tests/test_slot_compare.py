@@ -840,3 +840,12 @@ def test_a_working_meeting_announced_is_not_the_next_round():
     text = ("واختتمت الجولة الخامسة من محادثات أستانا، ومن المقرر أن يعقد اجتماع عمل لممثلين من روسيا وإيران وتركيا "
             "في طهران مطلع آب.")
     assert not extract_facts(article(text, "2017-07-05"), KB).get("next_round")
+
+
+def test_an_envoy_forced_not_to_attend_or_speaking_during_a_geneva_round_is_not_at_the_round():
+    absent = ("وقالت الخارجية الكازاخستانية إن المبعوث الخاص للأمين العام للأمم المتحدة غير بيدرسون سيضطر لعدم حضور "
+              "الجولة الثالثة عشرة من محادثات أستانا لأسباب صحية.")
+    geneva = ("وكان المبعوث الدولي إلى سوريا ستيفان دي ميستورا قد أعلن خلال جولة جنيف الرابعة أن الجولة الثالثة من "
+              "محادثات أستانا ستسبق الجولة الخامسة في جنيف.")
+    assert not extract_facts(article(absent, "2019-07-31"), KB).get("un")
+    assert not extract_facts(article(geneva, "2017-03-06"), KB).get("un")

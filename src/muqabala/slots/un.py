@@ -31,13 +31,14 @@ PRESENT = re.compile(r"(?<![\w])[وف]?(?:attend\w*|arriv\w*|participat\w*|obser
                      re.I)
 ABSENT = re.compile(r"(?<![\w])(?:(?:not|\w+n't)\s+(?:\w+\s+){0,3}(?:attend|participate|take\s+part|come|travel)|"
                     r"cannot\s+(?:attend|participate|take\s+part)|unable\s+to|absent|absence|skip\w*|"
-                    r"لن\s+(?:يشارك|يحضر)|لم\s+(?:يشارك|يحضر)|يغيب|[بو]?غياب|تغيب\w*|اعتذر\w*)(?![\w])", re.I)
+                    r"لن\s+(?:يشارك|يحضر)|لم\s+(?:يشارك|يحضر)|يغيب|[بو]?غياب|تغيب\w*|اعتذر\w*|"
+                    r"[لب]?عدم\s+(?:حضور|مشارك)\w*)(?![\w])", re.I)
 # "a representative of the UN special envoy, Geir Pedersen": the envoy's office was there, not the envoy
 ON_BEHALF = re.compile(r"(?<![\w])(?:(?:a\s+)?representatives?\s+of|on\s+behalf\s+of|(?:ال)?(?:ممثل|مندوب)\w*\s+(?:عن|ل))\s+"
                        r"(?:the\s+)?(?:\S+\s+){0,3}?(?:(?:ال|لل)?مبعوث\w*|envoy)(?![\w])[^.]{0,40}$", re.I)
 # "في مؤتمر جنيف", "at the Geneva talks": a gathering in another city (patterns run on folded text)
-AT_GATHERING = re.compile(r"(?<![\w])(?:في|in|at)\s+(?:the\s+)?(?:ال)?(?:موتمر|محادثات|مفاوضات|اجتماعات|conference|talks)\s*$",
-                          re.I)
+AT_GATHERING = re.compile(r"(?<![\w])(?:في|خلال|in|at|during)\s+(?:the\s+)?(?:ال)?(?:موتمر|محادثات|مفاوضات|اجتماعات|جوله|"
+                          r"conference|talks|round)\s*$", re.I)
 # "Pedersen, who visited Damascus recently": where the envoy went, not the round
 VISITED = re.compile(r"(?<![\w])(?:visit\w*|زار|زارت|يزور|زياره|بزياره)\s+(?:\w+\s+)?$", re.I)
 PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
