@@ -849,3 +849,17 @@ def test_an_envoy_forced_not_to_attend_or_speaking_during_a_geneva_round_is_not_
               "محادثات أستانا ستسبق الجولة الخامسة في جنيف.")
     assert not extract_facts(article(absent, "2019-07-31"), KB).get("un")
     assert not extract_facts(article(geneva, "2017-03-06"), KB).get("un")
+
+
+def test_a_deadline_an_experts_meeting_and_a_year_written_after_its_word():
+    deadline = ("The delegation wants the third round of the Astana talks to start after the ceasefire in Al Waer, "
+                "the deadline for which has been set for March 20.")
+    assert not extract_facts(article(deadline, "2017-03-10"), KB).get("dates")
+    experts = ("ذكر البيان الختامي للجولة الرابعة من محادثات أستانة أن الجولة القادمة ستعقد منتصف تموز المقبل، وقبلها "
+               "بأسبوعين سيتم عقد اجتماع للخبراء في العاصمة التركية أنقرة.")
+    f = extract_facts(article(experts, "2017-05-04"), KB)
+    assert "Ankara" not in {v.value for v in f.get("next_round", "where")}
+    year = ("وقررت الدول الضامنة في ختام الجولة الخامسة عشرة من محادثات أستانا عقد الجولة السادسة عشرة في نور سلطان "
+            "منتصف العام الجاري 2020.")
+    f = extract_facts(article(year, "2021-02-17"), KB)
+    assert [v.value for v in f.get("next_round", "when")] == ["2020"]

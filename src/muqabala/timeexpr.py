@@ -147,7 +147,9 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("month", re.compile(rf"{_P}(?:(?:شهر|month\s+of)\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
     ("rel_month", re.compile(rf"{_P}(?:الشهر\s+(?P<rel>{_REL})|(?P<rel_pre>this|last|next)\s+month)", re.I)),
     ("year", re.compile(
-        rf"{_P}(?:(?:عام|العام|سنه|year)\s+(?P<year>(?:19|20)\d\d)|(?:العام|السنه)\s+(?P<rel>{_REL})|(?P<rel_pre>this|last|next)\s+year)", re.I)),
+        # "العام الجاري 2020": the year written wins over the word for it
+        rf"{_P}(?:(?:عام|العام|سنه|year)\s+(?:{_REL}\s+)?(?P<year>(?:19|20)\d\d)|(?:العام|السنه)\s+(?P<rel>{_REL})"
+        rf"|(?P<rel_pre>this|last|next)\s+year)", re.I)),
     ("weekday", re.compile(
         rf"(?:(?<![\w])|(?<=[وف]))(?:(?P<anchor>امس|اليوم|غدا|للغد|الغد|yesterday|today|tomorrow)\s*,?\s+)?(?:(?:يوم|on)\s+)?"
         rf"(?P<wd>{_alt(WEEKDAYS)}){_E}",

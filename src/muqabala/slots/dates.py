@@ -40,7 +40,7 @@ SPEECH = re.compile(r"(?<![\w])(?:[وف]?س?(?:يصل|تصل|قال|قالت|ا�
 
 BOUND = re.compile(r"(?<![\w])(?:before|after|until|till|by|قبل|بعد|حتي|منذ)\s+(?:the\s+)?$", re.I)
 # Meetings that are not the round itself, or that did not take place as planned.
-OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|(?:ال)?اجتماع\w*\s+عمل|"
+OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال|لل|ل)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|(?:ال)?اجتماع\w*\s+عمل|"
                            r"working[\s-]+(?:level\s+)?meetings?|"
                            r"(?:technical|expert|experts'?|preparatory)(?:[\s-]+level)?\s+(?:meeting|talks|consultations|"
                            r"group|session|round)s?|(?:at|on)\s+the\s+(?:expert|technical)\s+level|"
@@ -68,7 +68,8 @@ DOCUMENT_BEFORE = re.compile(r"(?<![\w])(?:ال)?(?:اتفاق|اتفاقيه|م
 EVENT_BEFORE = re.compile(
     r"(?<![\w])(?:(?:ال)?تفجير\w*|(?:ال)?هجوم|(?:ال)?هجمات|(?:ال)?قصف|(?:ال)?انفجار|(?:ال)?اغتيال|attacks?|bombings?|blasts?|"
     r"explosions?)\s+(?:\S+\s+){0,2}(?:يوم\s+|on\s+)?(?:\S+\s+)?$"
-    r"|(?<![\w])(?:وقف\s+اطلاق\s+النار|(?:ال)?هدنه|ceasefire|truce)\s+(?:الذي|التي|which|that)\s+(?:\S+\s+){0,10}$", re.I)
+    r"|(?<![\w])(?:وقف\s+اطلاق\s+النار|(?:ال)?هدنه|ceasefire|truce)\s+(?:الذي|التي|which|that)\s+(?:\S+\s+){0,10}$"
+    r"|(?<![\w])(?:deadline|(?:ال)?مهله)\s+(?:\S+\s+){0,8}$", re.I)  # "the deadline … set for March 20"
 # an agency dateline in brackets: "MOSCOW (UrduPoint News / Sputnik - " before the date
 BRACKET_DATELINE = re.compile(r"^\W*[A-Z]{3,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Za-z ]+)?\s*\([^()]*$")  # a city in capitals
 
