@@ -217,6 +217,7 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
     plans = [x for x in values if x.plan]
     # what happened is known from reports after the round, or from the series calendar
     known_outcome = bool(outcomes or wit)
+    by = "later reports give" if outcomes else "the series calendar gives"
     pool = outcomes or plans
     groups = _groups(pool + wit, compare)
     weight = lambda g: sum(x.weight for x in g)  # noqa: E731
@@ -249,11 +250,11 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
         if x.plan and known_outcome and c.status is not CONFLICT and c.label is Label.WITHIN_SPAN and wider:
             # announced 14-16 June, held 15-16 June: the plan changed, nobody is wrong
             x.label, x.reason = Label.PLAN_VS_OUTCOME, (
-                f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")
+                f"{x.outlet} reported the plan ({x.printed}) before the round; {by} {anchor.printed}")
         elif c.status is CONFLICT:
             if x.plan and known_outcome and not _announced_right_before(x, plans, anchor, compare):
                 x.label, x.reason = Label.PLAN_VS_OUTCOME, (
-                    f"{x.outlet} reported the plan ({x.printed}) before the round; later reports give {anchor.printed}")
+                    f"{x.outlet} reported the plan ({x.printed}) before the round; {by} {anchor.printed}")
             else:
                 x.flagged, x.label, x.reason = True, c.label, c.reason
         elif c.status is Status.CANNOT_COMPARE and c.reason and c.reason not in v.notes:
