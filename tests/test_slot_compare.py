@@ -863,3 +863,17 @@ def test_a_deadline_an_experts_meeting_and_a_year_written_after_its_word():
             "منتصف العام الجاري 2020.")
     f = extract_facts(article(year, "2021-02-17"), KB)
     assert [v.value for v in f.get("next_round", "when")] == ["2020"]
+
+
+def test_hashtag_names_so_far_and_an_envoy_quoted_as_a_source():
+    hashtags = ("وفي الجولة الحادية عشرة من محادثات أستانا سيترأس وفد المعارضة السورية (#أحمد_طعمة)، ومن جهة النظام "
+                "سيكون (#بشار_الجعفري) رئيسا للوفد.")
+    f = extract_facts(article(hashtags, "2018-11-27"), KB)
+    assert f.get("heads", "Syrian opposition")[0].value == "Ahmad Toma"
+    so_far = ("اتهم رئيس وفد الحكومة السورية إلى الجولة الأولى من محادثات أستانة الدكتور بشار الجعفري المعارضة بعرقلة "
+              "المحادثات، قائلا إن جدول الأعمال لا يزال حتى الآن غير جاهز.")
+    f = extract_facts(article(so_far, "2017-01-24"), KB)
+    assert [v.value for v in f.get("heads")] == ["Bashar al-Jaafari"]
+    quoted = ("والهدف في الجولة الخامسة من محادثات أستانا آلية لمراقبة اتفاق مكن حتى الآن بتأكيد المبعوث الأممي "
+              "ستيفان دي ميستورا من تخفيف حدة العنف.")
+    assert not extract_facts(article(quoted, "2017-07-04"), KB).get("un")

@@ -39,6 +39,8 @@ ON_BEHALF = re.compile(r"(?<![\w])(?:(?:a\s+)?representatives?\s+of|on\s+behalf\
 # "في مؤتمر جنيف", "at the Geneva talks": a gathering in another city (patterns run on folded text)
 AT_GATHERING = re.compile(r"(?<![\w])(?:في|خلال|in|at|during)\s+(?:the\s+)?(?:ال)?(?:موتمر|محادثات|مفاوضات|اجتماعات|جوله|"
                           r"conference|talks|round)\s*$", re.I)
+ATTRIBUTED = re.compile(r"(?<![\w])(?:بتاكيد|بحسب|حسب|وفقا\s+ل|according\s+to|as\s+(?:confirmed|said|stated)\s+by)\s+"
+                        r"(?:\S+\s+){0,5}$", re.I)
 # "Pedersen, who visited Damascus recently": where the envoy went, not the round
 VISITED = re.compile(r"(?<![\w])(?:visit\w*|زار|زارت|يزور|زياره|بزياره)\s+(?:\w+\s+)?$", re.I)
 PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
@@ -74,6 +76,8 @@ class UNRepresentation(SlotType):
                     continue  # "would not participate personally", "cannot attend due to health problems"
                 if ON_BEHALF.search(f[max(0, a - 70):a]):
                     continue  # someone from the envoy's office stood in for him
+                if ATTRIBUTED.search(f[max(0, a - 60):a]) and not PRESENT.search(f):
+                    continue  # "…, as the UN envoy confirmed": a source quoted, not a participant
                 if _elsewhere(ctx, a) or another_bodys(ctx, a):
                     continue  # "Lavrov met de Mistura in Moscow"; "on the sidelines of the Constitutional Committee"
                 out.append(SlotValue(self.name, "", m.key, m.printed, ctx.sentence.id, m.span, title=role, plan=plan,
