@@ -877,3 +877,10 @@ def test_hashtag_names_so_far_and_an_envoy_quoted_as_a_source():
     quoted = ("والهدف في الجولة الخامسة من محادثات أستانا آلية لمراقبة اتفاق مكن حتى الآن بتأكيد المبعوث الأممي "
               "ستيفان دي ميستورا من تخفيف حدة العنف.")
     assert not extract_facts(article(quoted, "2017-07-04"), KB).get("un")
+
+
+def test_the_chief_negotiator_of_a_party_heads_it():
+    text = ("On the eighth round of the Astana talks, chief Russian negotiator Aleksandr Lavrentyev told reporters "
+            "that the congress proposal was discussed.")
+    f = extract_facts(article(text, "2017-12-22"), KB)
+    assert [(v.key, v.value) for v in f.get("heads")] == [("Russia", "Alexander Lavrentiev")]
