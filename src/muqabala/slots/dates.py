@@ -210,7 +210,7 @@ def _coming_weekday(ctx: _Ctx, t):
 
     if re.search(r"\d", t.text) or t.granularity != "day" or not t.resolved or t.relative == "past":
         return t
-    if re.search(r"(?<![\w])(?:امس|اليوم|غدا|yesterday|today|tomorrow)(?![\w])", fold(t.text), re.I):
+    if ANCHOR_WORD.search(fold(t.text)):
         return t
     a = _fpos(ctx, t.span[0])
     clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), "")
@@ -293,7 +293,11 @@ def dates_value(values: list[SlotValue] | ArticleFacts) -> SlotValue | None:
                                                   + [s.note for s in values if s.note])))
 
 
-RELATIVE_WORD = re.compile(r"(?<![\w])(?:امس|اليوم|غدا|الغد|للغد|yesterday|today|tomorrow|" + _alt(WEEKDAYS) + r")(?![\w])", re.I)
+_ANCHORS = r"امس|اليوم|غدا|الغد|للغد|yesterday|today|tomorrow"
+ANCHOR_WORD = re.compile(rf"(?<![\w])(?:{_ANCHORS})(?![\w])", re.I)  # a day counted from the page's date
+RELATIVE_WORD = re.compile(rf"(?<![\w])(?:{_ANCHORS}|{_alt(WEEKDAYS)})(?![\w])", re.I)
+# the outlet's own misprints (timeexpr's notes): flagged against any other value
+MISPRINTS = {"paired month names disagree": Label.WRONG_MONTH, "reversed day range": Label.DIFFERENT_DATES}
 
 
 def relative_day(v: SlotValue) -> bool:
@@ -305,14 +309,11 @@ def compare_times(a: SlotValue, b: SlotValue) -> Comparison:
     """Two date/time values of one slot: agree, within the other's span, or a labelled conflict."""
     if not (a.start and b.start):
         return Comparison(Status.CANNOT_COMPARE, Label.UNRESOLVED, "a date could not be resolved to compare")
-    torn = [v for v in (a, b) if "paired month names disagree" in (v.note or "")]
-    if len(torn) == 1:
-        # "10 و11 من كانون الأول/ يناير": the outlet's own two month names disagree
-        return Comparison(Status.CONFLICT, Label.WRONG_MONTH, f"{torn[0].printed}: {torn[0].note}")
-    reversed_ = [v for v in (a, b) if "reversed day range" in (v.note or "")]
-    if len(reversed_) == 1:
-        # "25-16 April": the outlet's range runs backwards
-        return Comparison(Status.CONFLICT, Label.DIFFERENT_DATES, f"{reversed_[0].printed}: {reversed_[0].note}")
+    for mark, label in MISPRINTS.items():
+        # "10 و11 من كانون الأول/ يناير" (two month names), "25-16 April" (a range that runs backwards)
+        torn = [v for v in (a, b) if mark in (v.note or "")]
+        if len(torn) == 1:
+            return Comparison(Status.CONFLICT, label, f"{torn[0].printed}: {torn[0].note}")
     da, db = (a.start, a.end), (b.start, b.end)
     if da == db:
         return AGREE
