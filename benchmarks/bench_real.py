@@ -179,6 +179,82 @@ def match(slot: str, pred: set, gold: set, kb) -> tuple[int, int]:
     return len(pred & gold), len(pred & gold)
 
 
+def _gold_key_values(g: dict, kb) -> list[tuple[str, str, object]]:
+    """(slot, key, value) the gold article states about its own round, keyed as the judge keys them."""
+    out = []
+    rnd = int(g.get("round", 0))
+    if "venue" in g:
+        out.append(("venue", "", "Astana" if gold_venue(g["venue"], kb, rnd) == "Nur-Sultan"
+                    else gold_venue(g["venue"], kb, rnd)))
+    if "dates" in g and (iv := _interval(g["dates"])):
+        out.append(("dates", "", iv))
+    for party, person in (g.get("heads") or {}).items():
+        out.append(("heads", party, person))
+    if g.get("un"):
+        out.append(("un", "", g["un"]))
+    for o in g.get("observers") or []:
+        out.append(("observers",) + (("UN", "UN") if o == "United Nations" else (o, o)))
+    for slot, key, value in gold_slots({"next_round": g.get("next_round")} if g.get("next_round") else {}, kb) \
+            .get("next_round", set()) and [("next_round", x[0], x[1:] if x[0] == "when" else x[1])
+                                           for x in gold_slots(g, kb)["next_round"]] or []:
+        out.append((slot, key, value))
+    return out
+
+
+def _same(slot: str, a, b, kb) -> bool:
+    """Two gold values, or a gold value and a verdict's consensus, name the same fact."""
+    if slot == "dates" or (slot == "next_round" and isinstance(a, tuple)):
+        if not (isinstance(a, tuple) and isinstance(b, tuple)):
+            return False
+        return (a[0] <= b[0] and b[1] <= a[1]) or (b[0] <= a[0] and a[1] <= b[1])
+    if slot in ("heads", "un"):
+        return fold_key(a) == fold_key(b) or bool(same_person(a, b, kb)[0])
+    if slot == "next_round":
+        return a == b or {a, b} <= {"Astana", "Nur-Sultan"}
+    return a == b
+
+
+def round_verdicts(by_id: dict, kinds: dict, events, kb) -> None:
+    """Expected verdicts: every round, slot and key that two gold articles or more state alike. A verdict is
+    given when the judge, on the round's articles, names that value as its consensus with two outlets or more."""
+    gold_values: dict[tuple, list] = defaultdict(list)
+    for aid, g in by_id.items():
+        if g["series"] != "astana" or int(g.get("round", 0)) <= 0 or kinds.get(aid) == "passing":
+            continue
+        for slot, key, value in _gold_key_values(g, kb):
+            gold_values[(int(g["round"]), slot, key)].append(value)
+    verdicts = {}
+    for ev in events:
+        if ev.series == "astana-syria":
+            for v in judge_slots(ev.facts, kb):
+                verdicts[(ev.round, v.slot, v.key)] = v
+    given, expected, misses = Counter(), Counter(), []
+    for (rnd, slot, key), vals in sorted(gold_values.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2])):
+        groups: list[list] = []
+        for x in vals:
+            home = next((gr for gr in groups if _same(slot, gr[0], x, kb)), None)
+            (home.append(x) if home else groups.append([x]))
+        top = max(groups, key=len)
+        if len(top) < 2:
+            continue
+        expected[slot] += 1
+        v = verdicts.get((rnd, slot, key))
+        got = None
+        if v is not None and v.consensus and v.consensus_count >= 2 and v.status not in ("no_majority",):
+            got = _interval(v.consensus) if slot == "dates" or (slot == "next_round" and key == "when") \
+                else v.consensus
+        if got is not None and _same(slot, top[0], got, kb):
+            given[slot] += 1
+        else:
+            misses.append(f"  round {rnd} {slot}{'/' + key if key else ''}: gold {top[0]} x{len(top)}; "
+                          f"verdict {v.status.value + ' ' + str(v.consensus) + ' x' + str(v.consensus_count) if v else 'none'}")
+    n, k = sum(expected.values()), sum(given.values())
+    print(f"\nexpected verdicts (a value two gold outlets or more share) given: {k}/{n} ({100 * k / max(1, n):.0f}%)  "
+          + ", ".join(f"{s} {given[s]}/{expected[s]}" for s in expected))
+    for m in misses:
+        print(m)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", required=True, type=Path)
@@ -313,6 +389,7 @@ def main() -> int:
               f"{'right' if ok else 'WRONG'} (flagged {sorted(flagged)}, gold {sorted(culprits)})")
     print(f"found with the right class: {right_class}/{len(disagreements)}; "
           f"culprits exactly right: {right_culprits}/{len(disagreements)}")
+    round_verdicts(by_id, kinds, events, kb)
     alarms = [c for i, c in enumerate(conflicts) if i not in matched_conflicts and c[1].status == "conflict"]
     print(f"\nfalse alarms (conflicts the gold does not list): {len(alarms)}")
     for rnd, v, flagged in alarms:

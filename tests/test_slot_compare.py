@@ -604,7 +604,25 @@ def test_a_known_leader_sent_as_envoy_to_the_talks_heads_his_party():
     text = ("وقال موفد الكرملين إلى هذه المفاوضات ألكسندر لافرنتييف إن التسوية ممكنة في الجولة السابعة من محادثات أستانا. "
             "Alexander Lavrentiev told reporters in Astana the seventh round went well.")
     f = extract_facts(article(text, "2017-10-31"), KB)
-    assert [(v.key, v.sentence_id) for v in f.get("heads")] == [("Russia", "t:0")]  # quoted alone: no head
+    # quoted at the talks, and not said to lead: a weak head
+    assert [(v.key, v.sentence_id, v.weak) for v in f.get("heads")] == [("Russia", "t:0", False), ("Russia", "t:1", True)]
+
+
+def test_a_leader_only_named_at_the_talks_counts_for_the_consensus_and_never_conflicts():
+    led = "The Russian delegation to the 31st round of the Astana talks is headed by Alexander Lavrentiev."
+    quoted = "At the close of the 31st round of the Astana talks, Alexander Lavrentiev told reporters it went well."
+    facts = _facts([(led, "2026-04-16"), (quoted, "2026-04-16")])
+    assert [[h.weak for h in f.get("heads")] for f in facts] == [[False], [True]]
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "heads" and v.key == "Russia")
+    assert (v.status, v.consensus, v.consensus_count) == (Status.AGREE, "Alexander Lavrentiev", 2)
+    # another outlet says someone else led: Lavrentiev, only named there, may have come along
+    other = ("The Russian delegation to the 31st round of the Astana talks is headed by deputy foreign minister "
+             "Sergey Vershinin.")
+    facts = _facts([(other, "2026-04-16"), (quoted, "2026-04-16"), (quoted, "2026-04-16")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "heads" and v.key == "Russia")
+    assert (v.status, v.consensus, v.dissent) == (Status.AGREE, "Sergey Vershinin", [])
+    c = compare(facts[1].get("heads")[0], facts[0].get("heads")[0], KB)
+    assert c.status is Status.CANNOT_COMPARE and "not said to lead" in c.reason
 
 
 def test_a_body_in_an_earlier_sentence_of_a_long_quote_does_not_take_the_rounds_date():

@@ -221,7 +221,8 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
     pool = outcomes or plans
     groups = _groups(pool + wit, compare)
     weight = lambda g: sum(x.weight for x in g)  # noqa: E731
-    groups.sort(key=lambda g: (-weight(g), -sum(1 for x in g if not x.witness)))
+    # a value said outright outranks weak ones (a country for its city, a leader only named at the talks)
+    groups.sort(key=lambda g: (all(x.slot_value.weak for x in g), -weight(g), -sum(1 for x in g if not x.witness)))
     top = groups[0]
     lead = _anchor(top, compare)
     contested = [g for g in groups[1:] if any(compare(lead.slot_value, x.slot_value).status is CONFLICT for x in g)]
@@ -239,7 +240,9 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
     v.consensus, v.consensus_printed = anchor.value, shown.printed
     if anchor.slot_value.start:  # a date: the ISO value reads better than "on Wednesday"
         v.consensus_printed = anchor.value
-    v.consensus_count = sum(1 for x in top if not x.witness)
+    # a plan that came true is one more outlet giving the consensus
+    v.consensus_count = sum(1 for x in top if not x.witness) + sum(
+        1 for x in values if x.plan and outcomes and compare(anchor.slot_value, x.slot_value).status is Status.AGREE)
     # who departs from the consensus, and how
     for x in values:
         if any(x is m for m in top):

@@ -200,9 +200,12 @@ class Heads(SlotType):
         patterns above do not read: "Lavrentiev leads the Russian team", "X, Y and Z are heading the
         delegations of their countries", "Heading an Iranian delegation, Khaji left for Nur-Sultan"."""
         f = ctx.folded.text
-        # a word of leading, sending or representing, and the delegation or the talks named: a known leader
-        # merely quoted at the talks ("Lavrentiev told reporters") is not said to head anything
-        if not (LEAD_CUE.search(f) and (DELEGATION_WORD.search(f) or ctx.about_talks)):
+        # a word of leading, sending or representing, and the delegation or the talks named. A known leader
+        # merely named at the talks ("at the close of the meeting, Lavrentiev said") is not said to head
+        # anything: he is a weak value, one more outlet for the consensus, never a conflict on his own.
+        said_to_lead = bool(LEAD_CUE.search(f) and (DELEGATION_WORD.search(f) or ctx.about_talks))
+        if not said_to_lead and not (ctx.about_talks and ctx.about is About.THIS and not ctx.hypothetical
+                                     and not ctx.preview):
             return []
         parties = {v.key for v in found}
         people = {v.value for v in found}
@@ -218,7 +221,8 @@ class Heads(SlotType):
             pa = _fpos(ctx, m.span[0])
             if MEMBER_CUE.search(f[max(0, pa - 50):pa]):
                 continue  # "the delegation includes …": a member, not the head
-            out.append(SlotValue(self.name, party, m.key, m.printed, ctx.sentence.id, m.span, matched="knowledge",
+            out.append(SlotValue(self.name, party, m.key, m.printed, ctx.sentence.id, m.span,
+                                 matched="knowledge" if said_to_lead else "named at the talks", weak=not said_to_lead,
                                  plan=bool(PLANNED.search(f)), title=title_around(ctx, pa, pa + len(fold(m.printed)))))
             parties.add(party)
         return out
@@ -245,6 +249,11 @@ def compare_people(a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
     same, note = same_person(a.printed, b.printed, kb)
     if same is None:
         return Comparison(Status.CANNOT_COMPARE, Label.CANNOT_COMPARE, note)
+    if not same and (a.weak or b.weak):
+        # a leader only named at the talks may have come along with the head another outlet names
+        weak = a if a.weak else b
+        return Comparison(Status.CANNOT_COMPARE, Label.CANNOT_COMPARE,
+                          f"{weak.printed} is named at the talks, not said to lead ({a.printed} / {b.printed})")
     if not same:
         return Comparison(Status.CONFLICT, Label.DIFFERENT_PERSON, note or f"{a.printed} vs {b.printed}")
     if titles_differ(a.title, b.title, kb):
