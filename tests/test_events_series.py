@@ -53,6 +53,15 @@ def test_published_during_a_round_and_speaking_of_it():
     assert event_of(text, "2019-04-26") == ("astana-syria", 12)
 
 
+def test_talks_in_the_host_country_name_the_series_even_beside_geneva():
+    # an English wire that never says "Astana": talks on Syria sponsored by the guarantors, in Kazakhstan
+    text = ("Two days of talks on Syria sponsored by Russia, Iran and Turkey ended in Kazakhstan on Friday. "
+            "The sponsors said further consultations would have to take place in Geneva.")
+    assert event_of(text, "2019-04-26") == ("astana-syria", 12)
+    # the host country alone, with no talk word before it in the clause, names nothing
+    assert event_of("Kazakhstan reported a rise in wheat exports on Friday.", "2019-04-26") is None
+
+
 def test_recalled_round_does_not_win_over_the_reported_one():
     text = ("The 21st round of the Astana talks on Syria ended today in Astana with a joint statement. "
             "The 20th round, held last June, had focused on Turkish-Syrian normalisation.")

@@ -188,7 +188,8 @@ class _SeriesPatterns:
 
 
 @lru_cache(maxsize=32)
-def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str, ...]) -> _SeriesPatterns:
+def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str, ...],
+              hosts: tuple[str, ...] = ()) -> _SeriesPatterns:
     nouns = _alts(series.round_words)
     # "اجتماع أستانة الرابع", "the seventh international Astana meeting": the series' place as a modifier
     mods = _alts(series.round_modifiers + ROLE_MODIFIERS + ("حول سوريا", "بشان سوريا", "on syria") + place_names)
@@ -203,11 +204,11 @@ def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str,
         short = re.compile(rf"(?<![\w])(?:[وبلف])?(?:{_alts(numbered)})\s*[-–]?\s*(?P<n>\d{{1,2}}|(?-i:[IVX]{{1,5}}))(?![\w\d])",
                            re.I)
     talk = _alts(series.talk_words)
-    places = _alts(place_names)
-    # the place the rounds are numbered by, after a talk word further on in the clause: "peace talks between the
-    # government and the factions, today, in Astana"
+    places = _alts(place_names + hosts)
+    # the place the rounds are numbered by, or the host country, after a talk word further on in the clause:
+    # "peace talks between the government and the factions, today, in Astana"
     far = (rf"|(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+[^\s.;؛]+){{6,16}}?\s+(?:(?:في|in|at)\s+|ب)"
-           rf"(?:{_alts(numbered)})(?![\w])") if numbered else ""
+           rf"(?:{_alts(numbered + hosts)})(?![\w])") if numbered or hosts else ""
     talk_place = re.compile(
         rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,5}}?\s+\x22?(?:[وبلف]|in\s+|at\s+|of\s+)?\x22?(?:{places})(?![\w])"
         + far +
@@ -219,7 +220,8 @@ def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str,
 def series_patterns(series: Series, kb: Knowledge) -> _SeriesPatterns:
     def names_of(keys):
         return tuple(n for key in keys if key in kb.places for e in kb.places[key].eras for n in e.names)
-    return _patterns(series, names_of(series.name_places), names_of(series.numbered_places))
+    return _patterns(series, names_of(series.name_places), names_of(series.numbered_places),
+                     names_of(series.host_countries))
 
 
 def _bodies_re(kb: Knowledge) -> re.Pattern | None:

@@ -104,6 +104,7 @@ class Series:
     numbered_places: tuple[str, ...] = ()  # places whose name + number is a round ("Astana-14")
     round_modifiers: tuple[str, ...] = ()  # words between a meeting noun and its ordinal
     participants: tuple[str, ...] = ()     # parties present at every round
+    host_countries: tuple[str, ...] = ()   # "talks on Syria … in Kazakhstan": the host country names the talks
 
     def round_on(self, day: date, before: int = 0, after: int = 0) -> Round | None:
         """The round whose dates (widened by `before`/`after` days) contain `day`."""
@@ -242,7 +243,8 @@ def _merge(kb: Knowledge, data: dict, source: str) -> None:
                 s["key"], s.get("name", s["key"]), tuple(s.get("talk_words", [])), tuple(s.get("name_places", [])),
                 tuple(s.get("round_words", [])), s.get("usual_venue"), tuple(s.get("leaders_meeting_words", [])),
                 rounds, tuple(s.get("names", [])), tuple(s.get("numbered_places", [])),
-                tuple(s.get("round_modifiers", [])), tuple(s.get("participants", [])))
+                tuple(s.get("round_modifiers", [])), tuple(s.get("participants", [])),
+                tuple(s.get("host_countries", [])))
         for b in data.get("body", []):
             kb.bodies[b["key"]] = Body(b["key"], tuple(b.get("names", [])))
         for name in data.get("given_names", {}).get("arabic", []):
