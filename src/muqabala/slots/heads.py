@@ -204,8 +204,7 @@ class Heads(SlotType):
         # merely named at the talks ("at the close of the meeting, Lavrentiev said") is not said to head
         # anything: he is a weak value, one more outlet for the consensus, never a conflict on his own.
         said_to_lead = bool(LEAD_CUE.search(f) and (DELEGATION_WORD.search(f) or ctx.about_talks))
-        if not said_to_lead and not (ctx.about_talks and ctx.about is About.THIS and not ctx.hypothetical
-                                     and not ctx.preview):
+        if not said_to_lead and not (ctx.about_talks and ctx.about is About.THIS and not ctx.hypothetical):
             return []
         parties = {v.key for v in found}
         people = {v.value for v in found}

@@ -94,23 +94,7 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
                 s1, e1, printed_tbd = _span(ctx, b + tbd.start(), b + tbd.end())
                 out.append(SlotValue(slot, "where", "to be decided", printed_tbd, ctx.sentence.id, (s1, e1),
                                      about=About.NEXT))
-            elif kind == "round" and (named := _named_by_process(ctx, a, b, limit, talk)):
-                out.append(named)
     return out
-
-
-def _named_by_process(ctx: _Ctx, a: int, b: int, limit: int, talk) -> SlotValue | None:
-    """"The next round of Astana talks", "لقاء أستانا القادم": the process's place name, a weak place (the
-    Astana format has met in Sochi), never in conflict with a place stated as such."""
-    f = ctx.folded.text
-    for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start):
-        pa = _fpos(ctx, m.span[0])
-        pb = pa + len(fold(m.printed))
-        if m.key in ctx.series.name_places and a <= pa < min(limit, b + 40) \
-                and _is_talks_name(f, pa, pb, talk):
-            return SlotValue("next_round", "where", m.key, m.printed, ctx.sentence.id, m.span, about=About.NEXT,
-                             weak=True, note="the process's name")
-    return None
 
 
 def _other_series_place(ctx: _Ctx, b: int, limit: int) -> bool:
@@ -124,7 +108,7 @@ def _other_series_place(ctx: _Ctx, b: int, limit: int) -> bool:
     return False
 
 
-def compare_announced(a: SlotValue, b: SlotValue, slot_title: str) -> Comparison:
+def compare_announced(a: SlotValue, b: SlotValue, slot_title: str, kb: Knowledge | None = None) -> Comparison:
     if a.key == "when":
         c = compare_times(a, b)
         if c.status is Status.CONFLICT:
@@ -137,6 +121,10 @@ def compare_announced(a: SlotValue, b: SlotValue, slot_title: str) -> Comparison
     if a.value == b.value or "to be decided" in (a.value, b.value):
         return AGREE
     if a.weak or b.weak:
+        # "in Kazakhstan" and "in Astana": the city says more, and says the same
+        places = kb.places if kb else {}
+        if any(places.get(x.value) and places[x.value].country == y.value for x, y in ((a, b), (b, a))):
+            return Comparison(Status.AGREE, Label.WITHIN_SPAN, f"{a.printed} / {b.printed}: the city is in the country")
         return Comparison(Status.CANNOT_COMPARE, Label.CANNOT_COMPARE, f"{a.printed} / {b.printed}")
     label = Label.DIFFERENT_PLACE if a.key == "where" else Label.DIFFERENT_NUMBER
     return Comparison(Status.CONFLICT, label, f"{a.printed} vs {b.printed}")
@@ -152,7 +140,7 @@ class Announced(SlotType):
         return announcements(ctx, self.kind, self.name)
 
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
-        return compare_announced(a, b, self.title)
+        return compare_announced(a, b, self.title, kb)
 
 
 @register
