@@ -364,7 +364,9 @@ def main() -> int:
             continue
         for v in judge_slots(ev.facts, kb):
             if v.status == "conflict" or v.label in ("plan_vs_outcome", "title_difference", "outdated_name"):
-                flagged = {x.article_id for x in v.values if x.flagged}
+                # the outlets at fault: flagged ones; for a title difference, the ones named with the odd title
+                flagged = {x.article_id for x in v.values if x.flagged or (
+                    v.label == "title_difference" and x.label == "title_difference")}
                 # an outlet recalling an earlier round is checked under that round
                 conflicts.append((v.recalled_round or ev.round, v, flagged))
     disagreements = [d for d in gold.get("disagreement", []) if d.get("series", "astana") == "astana"]

@@ -255,6 +255,29 @@ def test_title_difference_is_about_ranks_in_any_script():
                    KB).label is not Label.TITLE_DIFFERENCE
 
 
+def test_title_ranks_read_possessives_construct_plurals_and_envoy_as_representative():
+    aide = head("Ali Asghar Khaji", "Foreign Minister’s Senior Aide for political affairs")
+    assert compare(aide, head("علي أصغر خاجي", "كبير مساعدي وزير الخارجية للشؤون السياسية"), KB).label \
+        is not Label.TITLE_DIFFERENCE
+    assert compare(aide, head("Ali Asghar Khaji", "Deputy Foreign Minister"), KB).label is Label.TITLE_DIFFERENCE
+    # "special envoy" and "special representative of the president": one office, printed two ways
+    assert compare(head("Alexander Lavrentiev", "Special Envoy for Syria"),
+                   head("Alexander Lavrentiev", "Special Representative of the Russian President for Syria"),
+                   KB).label is not Label.TITLE_DIFFERENCE
+
+
+def test_a_previews_title_counts_when_naming_the_odd_title():
+    preview = ("The Iranian delegation to the 31st round of the Astana talks is expected to be headed by "
+               "senior adviser to the foreign minister Ali Asghar Khaji.")
+    adviser = ("The Iranian delegation to the 31st round of the Astana talks was headed by "
+               "senior adviser to the foreign minister Ali Asghar Khaji.")
+    deputy = ("The Iranian delegation to the 31st round of the Astana talks was headed by "
+              "deputy foreign minister Ali Asghar Khaji.")
+    facts = _facts([(preview, "2026-03-01"), (deputy, "2026-04-16"), (adviser, "2026-04-16")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "heads" and v.key == "Iran")
+    assert [x.outlet for x in v.values if x.label is Label.TITLE_DIFFERENCE] == ["Outlet 1"]
+
+
 def test_the_outlet_with_the_odd_title_is_named_and_nobody_is_flagged():
     adviser = ("The Iranian delegation to the 31st round of the Astana talks is headed by "
                "senior adviser to the foreign minister Ali Asghar Khaji.")

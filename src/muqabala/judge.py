@@ -264,7 +264,9 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
             v.notes.append(c.reason)
     # notes inside the consensus: spellings, titles, a date within the other's span. Titles are read
     # against the title most members share, so the outlet with the odd title is the one named.
-    titled = [m for m in top if not m.witness and m.slot_value.title]
+    # (a preview's title for the same person counts too: a title does not change with the plan)
+    titled = [m for m in top if not m.witness and m.slot_value.title] + [
+        x for x in plans if outcomes and x.slot_value.title and compare(anchor.slot_value, x.slot_value).status is Status.AGREE]
     usual = max(titled, key=lambda m: sum(1 for o in titled if o is m or compare(m.slot_value, o.slot_value).label
                                           is not Label.TITLE_DIFFERENCE), default=anchor)
     for x in top:

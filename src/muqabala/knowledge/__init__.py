@@ -189,7 +189,7 @@ class Knowledge:
 
     def title_ranks_in(self, title: str) -> frozenset[str]:
         """The ranks a printed title names, in any script ("Deputy Foreign Minister" -> deputy, minister)."""
-        words = fold_key(title).split()
+        words = fold_key(re.sub(r"['’]s(?![\w])", "", title)).split()  # "Foreign Minister’s Senior Aide"
         return frozenset(r for w in words if (r := self.title_ranks.get(w) or self.title_ranks.get(
             re.sub(r"^(?:و|ال|وال|لل)(?=\w{3,})", "", w))))
 
