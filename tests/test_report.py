@@ -68,8 +68,10 @@ def test_nothing_is_flagged_across_rounds(seeds_report):
     for ev in seeds_report.events:
         if ev.round != 22:
             assert len(ev.articles) == 1
-            assert all(v.status == "single" for v in ev.slots)
-            assert not ev.conflicts
+            # one outlet each: nothing to compare, but a next round announced for a time it did not meet in
+            # (round 20's "second half of 2023", round 17's "spring") is a plan the calendar supersedes
+            assert all(v.status == "single" or (v.slot, v.status) == ("next_round", "superseded") for v in ev.slots)
+            assert not ev.conflicts and not any(x.flagged for v in ev.slots for x in v.values)
     assert [v.slot for v in event(seeds_report, 22).conflicts] == ["venue"]
 
 

@@ -930,3 +930,20 @@ def test_the_chief_negotiator_of_a_party_heads_it():
             "that the congress proposal was discussed.")
     f = extract_facts(article(text, "2017-12-22"), KB)
     assert [(v.key, v.value) for v in f.get("heads")] == [("Russia", "Alexander Lavrentiev")]
+
+
+def test_a_next_round_announced_for_a_month_it_did_not_meet_in_is_a_plan_that_changed():
+    texts = [("The guarantors agreed at the twelfth round of the Astana talks to hold the next meeting in July.",
+              "2019-04-26"),
+             ("At the close of the twelfth round of the Astana talks, the sides said the next round would be held "
+              "in July.", "2019-04-26")]
+    facts = [extract_facts(article(t, p, outlet=f"Outlet {i}", aid=f"o{i}"), KB) for i, (t, p) in enumerate(texts)]
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "next_round" and v.key == "when")
+    # round 13 met on 1-2 August 2019: superseded by the calendar, and nobody is flagged
+    assert (v.status, v.label, v.consensus_count) == (Status.SUPERSEDED, Label.PLAN_VS_OUTCOME, 2)
+    assert "2019-08-01" in v.reason and not v.dissent
+    # announced for August, it is no plan that changed
+    facts = [extract_facts(article(t.replace("July", "August"), p, outlet=f"Outlet {i}", aid=f"o{i}"), KB)
+             for i, (t, p) in enumerate(texts)]
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "next_round" and v.key == "when")
+    assert v.status is Status.AGREE and v.label is None

@@ -12,7 +12,7 @@ later reports differ the plan is superseded, never in conflict.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .align import Claim
@@ -240,6 +240,8 @@ def judge_slot(slot_type, key: str, values: list[OutletValue], labels: dict[str,
     v.consensus, v.consensus_printed = anchor.value, shown.printed
     if anchor.slot_value.start:  # a date: the ISO value reads better than "on Wednesday"
         v.consensus_printed = anchor.value
+    if all(x.slot_value.weak for x in top) and shown.slot_value.note:
+        v.consensus_printed += f" ({shown.slot_value.note})"  # "Lavrentiev (named at the talks, not said to lead)"
     # a plan that came true is one more outlet giving the consensus
     v.consensus_count = sum(1 for x in top if not x.witness) + sum(
         1 for x in values if x.plan and outcomes and compare(anchor.slot_value, x.slot_value).status is Status.AGREE)
@@ -323,9 +325,41 @@ def judge_slots(all_facts: list[ArticleFacts], kb: Knowledge) -> list[SlotVerdic
         for key, values in per_key.items():
             wit = witnesses(slot_type.name, all_facts, kb) if not slot_type.keyed else []
             verdicts.append(judge_slot(slot_type, key, values, labels, wit, kb))
+    for v in verdicts:
+        _announced_against_calendar(v, all_facts, kb)
     verdicts += _round_vs_summit(all_facts)
     verdicts += recalled_rounds(all_facts, kb)
     return verdicts
+
+
+def _announced_against_calendar(v: SlotVerdict, all_facts: list[ArticleFacts], kb: Knowledge) -> None:
+    """The next round as announced, against when and where the series calendar says it met: a plan that
+    changed later ("July" for a round held on 1-2 August) is superseded, and no outlet is at fault."""
+    event = all_facts[0].event if all_facts else None
+    if v.slot != "next_round" or v.key not in ("when", "where") or v.consensus is None or v.status not in (
+            Status.AGREE, Status.OMITTED, Status.SINGLE) or event is None or not event.series or not event.round:
+        return
+    known = kb.series[event.series].round(event.round + 1)
+    anchor = next((x for x in v.values if x.value == v.consensus and not x.flagged), None)
+    if known is None or anchor is None:
+        return
+    if v.key == "when":
+        wit = calendar_witness("dates", known, kb)[0].slot_value
+        held = wit.value
+    elif known.venue:
+        held = kb.places[known.venue].name_on(known.start) if known.venue in kb.places else known.venue
+        wit = SlotValue("next_round", "where", known.venue, held, "", (0, 0))
+    else:
+        return
+    wit = replace(wit, slot="next_round", key=v.key)
+    if REGISTRY["next_round"].compare(anchor.slot_value, wit, kb).status is not CONFLICT:
+        return
+    v.status, v.label = Status.SUPERSEDED, Label.PLAN_VS_OUTCOME
+    v.reason = (f"announced {anchor.printed.rstrip('.،,; ')}; round {known.number} met {held} (series calendar): "
+                "the plan changed, nobody is at fault")
+    for x in v.values:
+        if not x.flagged and REGISTRY["next_round"].compare(anchor.slot_value, x.slot_value, kb).status is Status.AGREE:
+            x.label = Label.PLAN_VS_OUTCOME
 
 
 # words of what is still ahead: a recalled round is in the past, so a date they introduce is of something else

@@ -221,7 +221,8 @@ class Heads(SlotType):
             if MEMBER_CUE.search(f[max(0, pa - 50):pa]):
                 continue  # "the delegation includes …": a member, not the head
             out.append(SlotValue(self.name, party, m.key, m.printed, ctx.sentence.id, m.span,
-                                 matched="knowledge" if said_to_lead else "named at the talks", weak=not said_to_lead,
+                                 matched="knowledge", weak=not said_to_lead,
+                                 note="" if said_to_lead else "named at the talks, not said to lead",
                                  plan=bool(PLANNED.search(f)), title=title_around(ctx, pa, pa + len(fold(m.printed)))))
             parties.add(party)
         return out
