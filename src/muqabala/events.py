@@ -39,6 +39,13 @@ EN_UNITS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth
             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
             "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
             "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40}
+# French ordinals, whole words ("neuvième round", "dix-septième réunion"), with and without accents
+_FR = ["premier", "deuxième", "troisième", "quatrième", "cinquième", "sixième", "septième", "huitième", "neuvième",
+       "dixième", "onzième", "douzième", "treizième", "quatorzième", "quinzième", "seizième", "dix-septième",
+       "dix-huitième", "dix-neuvième", "vingtième", "vingt et unième", "vingt-deuxième", "vingt-troisième"]
+for _i, _w in enumerate(_FR):
+    EN_UNITS[_w] = EN_UNITS[_w.replace("è", "e")] = _i + 1
+EN_UNITS.update({"première": 1, "premiere": 1, "second": 2, "seconde": 2, "vingt-et-unième": 21, "vingt-et-unieme": 21})
 EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
          "xi": 11, "xii": 12, "xiii": 13, "xiv": 14, "xv": 15}
@@ -50,17 +57,19 @@ AR_ORDINAL = re.compile(
     rf"|(?<![\w])(?:ال)?(?P<tens>{_TEN})(?![\w])")
 EN_ORDINAL = re.compile(
     rf"(?<![\w])(?:(?P<entens>{'|'.join(EN_TENS)})[- ](?P<enunit>{'|'.join(k for k in EN_UNITS if EN_UNITS[k] < 10)})"
-    rf"|(?P<enord>{'|'.join(sorted(EN_UNITS, key=len, reverse=True))})|(?P<ennum>\d{{1,3}})(?:st|nd|rd|th))(?![\w])", re.I)
+    rf"|(?P<enord>{'|'.join(sorted(EN_UNITS, key=len, reverse=True))})|(?P<ennum>\d{{1,3}})(?:st|nd|rd|th|e|ème|eme|er|ère))(?![\w])", re.I)
 # "الـ 21", "ال21", "21": a number after a meeting noun (the tatweel is folded away)
 AR_NUMBER = re.compile(r"(?:ال\s*-?\s*)?(?P<num>\d{1,3})(?![\d/.:,]\d|\w)")
 # Role words: right before or after a mention, or between its noun and number.
 PREV_WORDS = ("السابق", "السابقه", "الماضي", "الماضيه", "الفايت", "الفايته", "المنصرم", "المنصرمه", "الاخير", "الاخيره",
-              "previous", "last", "prior", "preceding", "earlier")
-NEXT_WORDS = ("المقبل", "المقبله", "القادم", "القادمه", "next", "upcoming", "forthcoming", "coming")
+              "previous", "last", "prior", "preceding", "earlier", "précédent", "précédente", "dernier", "dernière")
+NEXT_WORDS = ("المقبل", "المقبله", "القادم", "القادمه", "next", "upcoming", "forthcoming", "coming", "prochain", "prochaine")
 FUTURE_WORDS = ("ستعقد", "سيعقد", "ستنعقد", "سينعقد", "ستنطلق", "سينطلق", "ستبدا", "سيبدا", "ستستضيف", "تستعد", "يستعد",
                 "المرتقب", "المرتقبه", "المزمع", "المقرر", "مقرر", "will be held", "will take place", "would be held",
                 "is expected", "are expected", "scheduled", "due to", "will host", "to host", "to be held", "to hold",
-                "will start", "will begin", "will kick off", "ahead of", "تنطلق غدا", "غدا")
+                "will start", "will begin", "will kick off", "ahead of", "تنطلق غدا", "غدا",
+                "se tiendra", "se tiendront", "aura lieu", "auront lieu", "doit se tenir", "doivent se tenir", "prévu",
+                "prévue", "prévus", "prévues", "demain")
 DECIDED_WORDS = ("to hold", "decided to hold", "agreed to hold", "will hold", "convene the", "agreed that",
                  "decided that", "لعقد", "بعقد", "تقرر عقد", "على عقد", "على ان تعقد", "على ان يعقد")
 RECALLED = "\u2063recalled"  # marker on a mention in a sentence dated in the past
@@ -68,7 +77,9 @@ ROLE_MODIFIERS = PREV_WORDS + NEXT_WORDS + ("رقم", "number", "no.", "no")
 # "the next round", "الجولة المقبلة" with no number: the calendar says which round comes next
 NEXT_UNNUMBERED = re.compile(
     r"(?<![\w])(?:ال|[وبلف]ال)(?:جوله|اجتماع|لقاء|محادثات|مباحثات|مفاوضات)\s+(?:ال\S+\s+)?(?:المقبله|القادمه|المقبل|القادم|الجديده|الجديد)(?![\w])"
-    r"|(?<![\w])(?:next|upcoming|forthcoming|new|fresh)\s+(?:\S+\s+)?(?:round|meeting|session)(?![\w])", re.I)
+    r"|(?<![\w])(?:next|upcoming|forthcoming|new|fresh)\s+(?:\S+\s+)?(?:round|meeting|session)(?![\w])"
+    r"|(?<![\w])(?:prochaine?|nouvelle|nouveau)\s+(?:round|réunion|reunion|session|cycle|rencontre)(?![\w])"
+    r"|(?<![\w])(?:round|réunion|reunion|session|cycle|rencontre)\s+(?:\S+\s+)?(?:prochaine?)(?![\w])", re.I)
 
 
 class Role(StrEnum):

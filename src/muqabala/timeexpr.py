@@ -31,12 +31,17 @@ MONTHS: dict[str, int] = {
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
+    # French
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
 }
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
-            "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
-PAST = ("الماضي", "الماضيه", "الفائت", "الفائته", "المنصرم", "المنصرمه", "السابق", "last", "past", "previous")
-CURRENT = ("الجاري", "الجاريه", "الحالي", "الحاليه", "this", "current")
-NEXT = ("المقبل", "المقبله", "القادم", "القادمه", "next", "coming")
+            "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+            "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+PAST = ("الماضي", "الماضيه", "الفائت", "الفائته", "المنصرم", "المنصرمه", "السابق", "last", "past", "previous",
+        "dernier", "dernière")
+CURRENT = ("الجاري", "الجاريه", "الحالي", "الحاليه", "this", "current", "en cours", "courant")
+NEXT = ("المقبل", "المقبله", "القادم", "القادمه", "next", "coming", "prochain", "prochaine", "prochains")
 SEASONS = {"الربيع": "spring", "الصيف": "summer", "الخريف": "autumn", "الشتاء": "winter",
            "spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn", "winter": "winter"}
 SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
@@ -111,7 +116,7 @@ _MONTH = rf"(?:{_alt(MONTHS)})"
 _REL = rf"(?:{_alt(PAST + CURRENT + NEXT)})"
 _MONTH_EXPR = rf"(?P<m1>{_MONTH})\.?(?:\s*(?:/|\(|-)\s*(?P<m2>{_MONTH})\s*\)?)?"
 _YEAR_TAIL = rf"(?:\s*[,-]?\s*(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?(?P<year>(?:19|20)\d\d)\b|\s+(?P<rel>{_REL})\b)?"
-_DAY_SEP = r"\s*(?:-|/|و\s*|الي\s+|حتي\s+|and\s+|to\s+|until\s+|through\s+)\s*"
+_DAY_SEP = r"\s*(?:-|/|و\s*|الي\s+|حتي\s+|and\s+|to\s+|until\s+|through\s+|(?:et|au)\s+(?:le\s+)?)\s*"
 _P = r"(?<![\w])"   # start-of-word guard (Arabic letters are \w)
 _E = r"(?![\w])"
 
@@ -125,14 +130,14 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"(?<!\d)(?:ال\s?)?(?P<d1>\d{{1,2}}){_DAY_SEP}(?:ال\s?)?(?P<d2>\d{{1,2}})\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}",
         re.I)),
     ("range_md", re.compile(
-        rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_SEP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?{_E}{_YEAR_TAIL}", re.I)),
+        rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?{_DAY_SEP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er)?{_E}{_YEAR_TAIL}", re.I)),
     ("day_dm", re.compile(
-        rf"(?<![\d/])(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
+        rf"(?<![\d/])(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
     ("words_dm", re.compile(
         rf"{_P}(?P<d1w>{_alt(DAY_WORDS)})(?:\s*(?:و|الي\s+|حتي\s+|-)\s*(?P<d2w>{_alt(DAY_WORDS)}))?"
         rf"\s+من\s+(?:شهر\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
     ("day_md", re.compile(
-        rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?![\d\w]){_YEAR_TAIL}", re.I)),
+        rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?(?![\d\w]){_YEAR_TAIL}", re.I)),
     ("half", re.compile(
         rf"{_P}(?:(?:ال)?نصف\s+(?P<p_ar>الاول|الثاني)|(?:the\s+)?(?P<p_en>first|second)\s+half)"
         rf"\s*(?:من|of|in)?\s*(?:(?:(?:عام|العام|سنه|the\s+year)\s*)?(?:(?P<year>(?:19|20)\d\d)|(?P<rel>{_REL})(?:\s+year)?)"
@@ -151,15 +156,16 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"{_P}(?:(?:عام|العام|سنه|year)\s+(?:{_REL}\s+)?(?P<year>(?:19|20)\d\d)|(?:العام|السنه)\s+(?P<rel>{_REL})"
         rf"|(?P<rel_pre>this|last|next)\s+year)", re.I)),
     ("weekday", re.compile(
-        rf"(?:(?<![\w])|(?<=[وف]))(?:(?P<anchor>امس|اليوم|غدا|للغد|الغد|yesterday|today|tomorrow)\s*,?\s+)?(?:(?:يوم|on)\s+)?"
+        rf"(?:(?<![\w])|(?<=[وف]))(?:(?P<anchor>امس|اليوم|غدا|للغد|الغد|yesterday|today|tomorrow|hier|demain|aujourd'hui)\s*,?\s+)?(?:(?:يوم|on|ce|le)\s+)?"
         rf"(?P<wd>{_alt(WEEKDAYS)}){_E}",
         re.I)),
     # bare "اليوم" is today unless it is "the first day", "the national day", "that day" …
     # "وغدا", "وأمس": the conjunction joined to the word is not part of the time
-    ("anchor", re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وف]))(?P<anchor>امس|غدا|للغد|yesterday|today|tomorrow|"
+    ("anchor", re.compile(rf"(?:(?<![\w])|(?<=(?<![\w])[وف]))(?P<anchor>امس|غدا|للغد|yesterday|today|tomorrow|hier|demain|aujourd'hui|"
                           rf"اليوم(?!\s+{_NOT_TODAY}(?![\w])))"
                           rf"{_E}", re.I)),
 ]
+_DAY_NUMBER_AFTER = re.compile(r"\s*,?\s*\d{1,2}(?:st|nd|rd|th|er)?(?![\d/.:-])")
 _BARE_YEAR = re.compile(r"(?<![\d/.-])(?P<year>(?:19|20)\d\d)(?![\d/.-])")
 
 
@@ -318,8 +324,7 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
         target = pub.as_date if pub else None
         if target is None:
             return None, None, "day", g.get("wd") or anchor, "day unknown: no publication day", rel
-        if anchor == "اليوم":
-            anchor = "today"
+        anchor = {"اليوم": "today", "aujourd'hui": "today", "hier": "yesterday", "demain": "tomorrow"}.get(anchor, anchor)
         if anchor in ("امس", "yesterday"):
             target -= timedelta(days=1)
         elif anchor in ("غدا", "للغد", "الغد", "tomorrow"):
@@ -369,6 +374,8 @@ def parse_times(text: str, published: str | None = None, base: int = 0) -> list[
         end = _trim(ftext, start, end)
         if any(start < e and s < end for s, e in taken):
             continue
+        if kind == "weekday" and not m.group("anchor") and _DAY_NUMBER_AFTER.match(ftext, end):
+            continue  # "jeudi 1er et vendredi 2 août", "Thursday 25 April": the day number dates it
         built = _build(kind, m, pub)
         if built is None:
             continue

@@ -21,9 +21,14 @@ from ..normalize import fold, fold_key
 
 HOLD_VERBS = ("عقدت", "عقد", "انعقد", "انعقدت", "انتهت", "اختتمت", "اختتم", "انطلقت", "بدات", "جرت", "تستضيف",
               "تستضيفه", "استضافت", "استضاف", "تنعقد", "held", "hosted", "ended", "began", "opened", "concluded",
-              "convened", "took place", "kicked off")
+              "convened", "took place", "kicked off",
+              # French
+              "s'est tenu", "s'est tenue", "se sont tenus", "se sont tenues", "a eu lieu", "ont eu lieu", "s'est déroulé",
+              "s'est déroulée", "se déroule", "se tient", "se tiennent", "ont commencé", "a commencé", "s'est ouvert",
+              "s'est ouverte", "se sont ouverts", "s'ouvre", "s'ouvrent", "a pris fin", "ont pris fin", "s'est achevé",
+              "s'est achevée", "se sont achevés", "réunis", "réunies", "accueille", "a accueilli")
 HOSTING = ("تستضيف", "تستضيفه", "استضافت", "استضاف", "تستضيفها", "احتضنت", "تحتضن", "يحتضن", "احتضن", "hosted",
-           "hosts", "host", "hosting", "تشهد", "يشهد", "شهدت")  # "تشهد العاصمة الكازاخية … انعقاد الجولة 16"
+           "hosts", "host", "hosting", "تشهد", "يشهد", "شهدت", "accueille", "a accueilli", "accueillera")  # "تشهد العاصمة الكازاخية … انعقاد الجولة 16"
 TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|يتحدد|لم\s+يحدد|يعلن)|لم\s+(?:يتم\s+)?(?:يحدد|تحديد)\s+(?:ال)?مكان|"
                  r"(venue|place|location)\s+(to\s+be|will\s+be|yet\s+to\s+be|has\s+not\s+been|is\s+not\s+yet)\s+"
                  r"(determined|decided|announced|set|agreed|specified|chosen|confirmed)|undecided\s+venue|"
@@ -278,11 +283,12 @@ def _is_talks_name(ftext: str, fstart: int, fend: int, talk: re.Pattern, names_t
 # A place noun that may stand between a cue and the name: "في منتجع سوتشي", "بمدينة أستانا", "in the southern
 # Russian resort of Sochi", "in Kazakhstan's capital, Nur-Sultan", and a quote mark ("«نور سلطان»").
 PLACE_NOUN = (r"(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?\s*,?\s*"
+              r"|(?:la\s+|l')?(?:capitale|ville|station\s+balnéaire)(?:\s+\w+)?(?:\s+(?:de|du))?\s*,?\s*"
               r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*"
               r"|\w+['’]s\s+)?"
               r"[«\"“]?\s*$")
-LOCATION_CUE = re.compile(rf"(?:(?<![\w])(?:في|ب|in|at)\s+(?:the\s+)?|(?<![\w])ب){PLACE_NOUN}", re.I)
-ARRIVAL_CUE = re.compile(rf"(?<![\w])(?:الي|to|for)\s+(?:the\s+)?{PLACE_NOUN}", re.I)
+LOCATION_CUE = re.compile(rf"(?:(?<![\w])(?:في|ب|in|at|à|au|en|dans)\s+(?:the\s+|la\s+|le\s+|l')?|(?<![\w])ب){PLACE_NOUN}", re.I)
+ARRIVAL_CUE = re.compile(rf"(?<![\w])(?:الي|to|for|pour|vers)\s+(?:the\s+)?{PLACE_NOUN}", re.I)
 
 
 def _location_cue(ftext: str, fstart: int) -> bool:
@@ -444,7 +450,7 @@ def _mask_quotes(text: str) -> str:
 BACKGROUND = re.compile(
     # ("so far", "حتى الآن" alone say nothing of history: "the agenda is not ready so far"; a count of rounds
     # held so far is read below)
-    r"(?<![\w])(?:منذ|since|"
+    r"(?<![\w])(?:منذ|since|depuis|"
     r"سلسله\s+(?:من\s+)?(?:ال)?(?:جولات|اجتماعات|لقاءات|مفاوضات)|series\s+of\s+(?:rounds|meetings|talks)|"
     # "began in 2017", "انطلقت في مطلع عام 2017" (the talks' start), never "انطلقت في العاصمة … الجولة 12"
     r"(?:انطلقت|بدات|began|launched|started)\s+(?:في\s+|in\s+)?(?:early\s+|late\s+|عام\s+|مطلع\s+|بدايه\s+|اوايل\s+)*"
@@ -456,6 +462,7 @@ FIRST_SINCE = re.compile(r"(?<![\w])(?:(?:للمره|المره)\s+الاولي|
                          r"(?![\w])[^.]{0,60}?(?:منذ|since)(?![\w])", re.I)
 HYPOTHETICAL = re.compile(
     r"(?<![\w])(?:could|might|may\s+be|would\s+be\s+moved|possibl\w+|option\w*|proposed|suggest\w*|"
+    r"pourrai[te]nt|pourrait|éventuel\w*|proposé\w*|"
     r"يمكن|قد\s+(?:تعقد|يعقد|تنقل|ينقل)|ربما|اقتراح|اقترح\w*|مقترح|احتمال|نقل\s+(?:مكان|الاجتماعات|المحادثات))(?![\w])",
     re.I)
 

@@ -38,7 +38,8 @@ SPEECH = re.compile(r"(?<![\w])(?:[وف]?س?(?:يصل|تصل|قال|قالت|ا�
                     r"according|expected|arrived|arrives|arrival)(?![\w])", re.I)
 
 
-BOUND = re.compile(r"(?<![\w])(?:before|after|until|till|by|قبل|بعد|حتي|منذ)\s+(?:the\s+)?$", re.I)
+BOUND = re.compile(r"(?<![\w])(?:before|after|until|till|by|قبل|بعد|حتي|منذ|avant|après|jusqu'au|jusqu'à|d'ici|depuis)"
+                   r"\s+(?:the\s+|le\s+|la\s+)?$", re.I)
 # Meetings that are not the round itself, or that did not take place as planned.
 OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال|لل|ل)?(?:فنيه|فني|خبراء|تقنيه|تقني|تحضيري\w*)|(?:ال)?اجتماع\w*\s+عمل|"
                            r"working[\s-]+(?:level\s+)?meetings?|"

@@ -24,19 +24,21 @@ from .base import (AGREE, HOLD_VERBS, TITLE, About, ArticleFacts, Comparison, La
 from .registry import SlotType, register
 
 _HOLD = _words_re(HOLD_VERBS)
-MEETING_CUE = re.compile(r"عاصمه|capital|ختام|اجتماع|جوله|محادثات|مباحثات|talks|meeting|round", re.I)
+MEETING_CUE = re.compile(r"عاصمه|capital|ختام|اجتماع|جوله|محادثات|مباحثات|talks|meeting|round|pourparlers|réunion|"
+                         r"négociations|rencontre|cycle", re.I)
 RENAMED = re.compile(r"(?<![\w])(?:renamed|formerly|previously\s+(?:known|called)|former\s+name|once\s+called|"
                      r"سابقا|الاسم\s+السابق|اسمها\s+السابق|استعادت\s+اسمها|اعيدت\s+تسميتها|اعيد\s+تسميتها|"
                      r"تغير\s+اسمها|غيرت\s+اسمها|بات\s+اسمها|اصبح\s+اسمها|حاليا)(?![\w])", re.I)
 # Several places joined by "or" / "أو": a list of options, not the venue.
-OPTIONS = re.compile(r"(?<![\w])(?:or|او|أو)(?![\w])", re.I)
+OPTIONS = re.compile(r"(?<![\w])(?:or|او|أو|ou)(?![\w])", re.I)
 FUTURE = re.compile(r"(?<![\w])(?:سيعقد|ستعقد|سينعقد|ستنعقد|سيكون|ستكون|المقبل|المقبله|القادم|القادمه|will|would|"
-                    r"next|upcoming|planned|scheduled|due|"
+                    r"next|upcoming|planned|scheduled|due|prochaine?|prévue?s?|se\s+tiendra|aura\s+lieu|"
                     r"[وف]?س[يتن](?:جتمع|لتقي|عقد|نعقد|نطلق|ستضيف|حتضن|جري|شارك)\w*)(?![\w])", re.I)  # "فيما سيجتمع"
 # what follows a dateline's city: a dash, a colon, a comma and the date, or the agency in brackets
 DATELINE_END = re.compile(r"\s*(?:[-—–:,(/]|\d|[^\W\d_]+\s+\d)", re.I)
 DATED_DATELINE_END = re.compile(r"\s*(?:,\s*[^\W\d_]+\.?\s+\d|\(|[-—–])", re.I)
-CLAUSE_END = re.compile(r"[.,;:()]|(?<![\w])(?:while|whereas|after|before|فيما|بينما|بعد|قبل)(?![\w])", re.I)
+CLAUSE_END = re.compile(r"[.,;:()]|(?<![\w])(?:while|whereas|after|before|فيما|بينما|بعد|قبل|tandis|alors|après|avant)(?![\w])",
+                        re.I)
 
 
 MEETING_WORD = re.compile(r"(?<![\w])(?:at|in|during|خلال|في)\s+(?:a|the|ال)?\s*(?:meeting|talks|round|اجتماع|جوله)(?![\w])",
