@@ -218,7 +218,7 @@ def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str,
     places = _alts(place_names + hosts)
     # the place the rounds are numbered by, or the host country, after a talk word further on in the clause:
     # "peace talks between the government and the factions, today, in Astana"
-    far = (rf"|(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+[^\s.;؛]+){{6,16}}?\s+(?:(?:في|in|at)\s+|ب)"
+    far = (rf"|(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+[^\s.;؛]+){{6,16}}?\s+(?:(?:في|in|at|à|au|en)\s+|ب)"
            rf"(?:{_alts(numbered + hosts)})(?![\w])") if numbered or hosts else ""
     talk_place = re.compile(
         rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,5}}?\s+\x22?(?:[وبلف]|in\s+|at\s+|of\s+)?\x22?(?:{places})(?![\w])"

@@ -37,13 +37,16 @@ TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|
                  r"(?:another|a\s+different|a\s+new)\s+(?:venue|location|city|capital|country)|elsewhere|"
                  r"(?:مكان|مدينه|عاصمه|دوله)\s+(?:اخر|اخري)", re.I)
 # observer(s), never "مراقبة" (monitoring: "ceasefire monitoring", "joint monitoring forces")
-OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(?:ال)?(مراقب(?:ين|ون|ا|ي)?(?![\w])|observer\w*)", re.I)
+OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(?:ال)?(مراقب(?:ين|ون|ا|ي)?(?![\w])|observer\w*|observat(?:eur|rice)s?)", re.I)
 HEAD_TRIGGER = re.compile(
     r"(?<![\w])(?:و|ف)?(?P<verb>(?:تراس|يتراس|تتراس|تراست|يراس|سيتراس|ستتراس|سيراس)(?:ه|ها)?|برياسه|رياسه|رييس|"
     r"head(?:ed|s)?\s+by|led\s+by|leader\s+of|chief\s+of|"
     r"chaired\s+by|head\s+of(?!\s+(?:the\s+)?(?:press|media|information|department|office|division|mission)(?![\w]))|"
     r"headed|led|(?:is\s+|was\s+|are\s+|were\s+)?represented\s+by|has\s+sent|has\s+dispatched|sent|dispatched|"
-    r"يمثلها|يمثله|ويمثل|يمثل|مثلها|مثله|ممثله|ممثلا\s+ب)(?![\w])", re.I)
+    r"يمثلها|يمثله|ويمثل|يمثل|مثلها|مثله|ممثله|ممثلا\s+ب|"
+    # French: "la délégation russe, conduite par …", "à la tête de la délégation"
+    r"(?:dirig|condu|men|présid|représent)(?:é|i)e?s?\s+par|conduite?s?\s+par|dirige|dirigeait|conduit|mène|"
+    r"à\s+la\s+tête\s+de|chef\s+de)(?![\w])", re.I)
 CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]]|(?<![\w])(?:فيما|بينما|بالاضافه\s+الي|فضلا\s+عن|كما|while|whereas|and\s+the)(?![\w])", re.I)
 GENITIVE_BEFORE = {"للرييس", "الرييس", "لرييس", "رييس", "president", "للامين", "لوزير", "الملك", "للملك"}
 STOP = set(fold_key(w) for w in """
@@ -64,6 +67,9 @@ mission office chief team negotiator negotiators spokesman spokeswoman spokesper
 dr dr. mr mr. press service agency news united nations اركان الجيش جيش القوات قوات
 رفيع المستوي كبار اجتماع جلسه لقاء هذا هذه ذلك تلك مره المره ظل غياب حضور مشاركه اشخاص شخص شخصا افراد اعضاء خبراء مسوولين ممثلين اثنين اثنان ثلاثه اربعه خمسه سته سبعه ثمانيه تسعه عشره
 persons people members experts officials two three four five six seven eight nine ten
+affaires étrangères étrangère ministre vice-ministre ministère président présidente ambassadeur envoyé envoyée
+émissaire spécial spéciale adjoint adjointe délégation chef porte-parole conseiller conseillère directeur
+directrice général générale représentant représentante syrien syrienne russe turc turque iranien iranienne onu
 """.split())
 
 
@@ -505,14 +511,18 @@ def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
     f = ctx.folded.text
     out = []
     rw = "|".join(re.escape(fold(w)) for w in ctx.series.round_words)
-    ahead = re.search(r"(?<![\w])(?:will|would|to\s+be\s+held|سيعقد|ستعقد|ستنعقد|سينعقد)(?![\w])", f, re.I)
+    ahead = re.search(r"(?<![\w])(?:will|would|to\s+be\s+held|سيعقد|ستعقد|ستنعقد|سينعقد|se\s+tiendra|aura\s+lieu|"
+                      r"devrait|prévue?)(?![\w])", f, re.I)
     for m in re.finditer(rf"(?<![\w])(?:ولل|لل|و|ل|ب)?(?:{rw})(?:\s+ال\s*\d+|\s+\S+)?\s+(?:المقبله|المقبل|القادمه|القادم)(?![\w])"
                          rf"|(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
+                         rf"|prochaine?\s+(?:[\w-]+\s+){{0,2}}?(?:round|réunion|session|cycle|rencontre)"
+                         rf"|(?:round|réunion|session|cycle|rencontre)\s+(?:[\w'-]+\s+){{0,3}}?prochaine?(?![\w])"
                          rf"|(?:تقرر|قرر\w*|اتفق\w*\s+علي|الاتفاق\s+علي)\s+(?:ان\s+)?(?:عقد|يعقد|تعقد)\s+(?:ال)?(?:{rw})"
                          rf"|(?:decided|agreed|agreement|decision)\s+(?:of\s+the\s+\w+\s+)?to\s+hold\s+(?:the\s+|a\s+)?"
                          rf"(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
                          rf"|(?:to\s+)?meet\s+again|(?:تلتقي|يلتقي|الالتقاء|اللقاء|الاجتماع)\s+(?:مجددا|مره\s+اخري)"
                          + (r"|(?<![\w])(?:new|future|further|another)\s+round|(?<![\w])(?:future|further)\s+(?:talks|meetings?)"
+                            r"|(?<![\w])(?:nouveau\s+round|nouvelle\s+(?:réunion|session))"
                             r"|(?<![\w])(?:جوله|الجوله)\s+(?:جديده|اخري)"
                             if ahead else ""), f, re.I):
         if re.search(r"(?<![\w])(?:held|عقدت|اختتمت|انطلقت)\s+(?:a\s+)?$", f[max(0, m.start() - 15):m.start()], re.I):

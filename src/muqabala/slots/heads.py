@@ -36,7 +36,7 @@ LEAD_CUE = re.compile(r"(?<![\w])(?:heads?|headed|heading|leads?|leading|led|cha
                       # "the Kremlin's envoy to these negotiations": sent to the talks
                       r"(?:envoy|موفد|مبعوث)\w*\s+(?:\S+\s+){0,2}?(?:to|الي)\s+(?:the\s+|these\s+|هذه\s+)?"
                       r"(?:talks|negotiations|meeting|(?:ال)?(?:مفاوضات|محادثات|مباحثات|اجتماع)))(?![\w])", re.I)
-DELEGATION_WORD = re.compile(r"وفد|delegation|team|الجانب|side|مفاوض|negotiat", re.I)
+DELEGATION_WORD = re.compile(r"وفد|d[eé]l[eé]gation|team|الجانب|side|مفاوض|negotiat", re.I)
 MEMBER_CUE = re.compile(r"(?<![\w])(?:includ\w*|comprising|members?|alongside|accompanied|along\s+with|as\s+well\s+as|"
                         r"ضم|يضم|تضم|وضم|ومنهم|بينهم|عضو|اعضاء|برفقه|بجانب|الي\s+جانب)(?![\w])", re.I)
 
@@ -51,8 +51,8 @@ def _delegation_before(ctx: _Ctx) -> str | None:
     prev = ctx.previous
     folded = fold(prev.text)
     found = {m.key for kind in ("party", "adjective") for m in ctx.kb.find(prev.text, kind)
-             if re.search(r"(?:وفد|delegation)\S*\s+(?:\S+\s+)?$", fold(prev.text[:m.span[0]]), re.I)
-             or re.match(r"\s*delegation", prev.text[m.span[1]:], re.I)}
+             if re.search(r"(?:وفد|d[eé]l[eé]gation)\S*\s+(?:\S+\s+)?$", fold(prev.text[:m.span[0]]), re.I)
+             or re.match(r"\s*d[eé]l[eé]gation", prev.text[m.span[1]:], re.I)}
     return next(iter(found)) if len(found) == 1 and folded else None
 
 
@@ -136,7 +136,7 @@ class Heads(SlotType):
             verb = trig.group("verb").lower() if trig else ""
             represent = verb.startswith(("represent", "is repr", "was repr", "are repr", "were repr", "sent", "has ",
                                          "dispatched", "يمثل", "ويمثل", "مثل", "ممثل"))
-            if not trig or not (re.search(r"وفد|delegation", f) or verb.startswith(("ترا", "يترا", "تترا", "يرا"))
+            if not trig or not (re.search(r"وفد|d[eé]l[eé]gation", f) or verb.startswith(("ترا", "يترا", "تترا", "يرا"))
                                 or represent or continued):
                 continue
             name_from = ca + trig.end()
@@ -164,7 +164,7 @@ class Heads(SlotType):
                     name = _find_name(ctx, *clauses[ci - 1])
             party = _party_in(ctx, ca, cb)
             if party is None and ci > 0 and len(f[clauses[ci - 1][0]:clauses[ci - 1][1]].split()) <= 5 \
-                    and re.search(r"وفد|delegation", f[clauses[ci - 1][0]:clauses[ci - 1][1]], re.I):
+                    and re.search(r"وفد|d[eé]l[eé]gation", f[clauses[ci - 1][0]:clauses[ci - 1][1]], re.I):
                 # "، ووفد المعارضة المسلحة، برئاسة أحمد طعمة": the delegation is named just before
                 party = _party_in(ctx, *clauses[ci - 1])
             if party is None and ctx.previous is not None and BARE_DELEGATION.search(f[ca:cb]):
@@ -190,7 +190,7 @@ class Heads(SlotType):
             plan = bool(PLANNED.search(f))
             out.append(SlotValue(self.name, party, key, printed, ctx.sentence.id, (s0, e0),
                                  matched=how or "new name", title=title, plan=plan))
-        if re.search(r"وفد|delegation", f, re.I):
+        if re.search(r"وفد|d[eé]l[eé]gation", f, re.I):
             out += self._listed(ctx)
         out += self._known_leaders(ctx, out)
         return out

@@ -19,20 +19,23 @@ UN_TITLE = re.compile(
     r"(?:\s+(?:for|on)\s+syria)?"
     r"|(?:نايب\w*\s+)?(?:ال)?مبعوث\w*\s+(?:ال)?(?:اممي|الاممي|الدولي|الخاص)\w*(?:\s+(?:الخاص|الى\s+سوريا|لسوريا|الى\s+سوريه|لسوريه))*"
     r"|(?:نايب\w*\s+)?(?:ال)?مبعوث\w*\s+(?:ال)?خاص\s+(?:ل)?(?:ل?الامين\s+العام|للامم\s+المتحده)(?:\s+(?:الى\s+سوري\w|لسوري\w))?"
-    r"|(?:نايب\w*\s+)?(?:ال)?ممثل\w*\s+(?:ال)?(?:اممي|الامم\s+المتحده|للامم\s+المتحده))", re.I)
+    r"|(?:نايب\w*\s+)?(?:ال)?ممثل\w*\s+(?:ال)?(?:اممي|الامم\s+المتحده|للامم\s+المتحده)"
+    # French: "l'émissaire de l'ONU pour la Syrie", "l'envoyé spécial des Nations unies"
+    r"|(?:l')?(?:émissaire|envoyée?|médiat(?:eur|rice)|représentante?)(?:\s+(?:spéciale?|adjointe?))*\s+"
+    r"(?:de\s+l'onu|des\s+nations\s+unies|de\s+l'organisation\s+des\s+nations\s+unies)(?:\s+pour\s+la\s+syrie)?)", re.I)
 # Envoys and their deputies represent the UN at a round; the Secretary-General, spokespeople and advisers
 # (one sat with the Russian delegation) do not.
-REPRESENTING = re.compile(r"envoy|representative|مبعوث|ممثل", re.I)
+REPRESENTING = re.compile(r"envoy|representative|مبعوث|ممثل|émissaire|envoyé|médiat|représentant", re.I)
 NOT_REPRESENTING = re.compile(r"secretary-general$|spokes|advis|أمين|متحدث|مستشار", re.I)
 DEPUTY = re.compile(r"(?<![\w])(?:deputy|نايب\w*)(?![\w])", re.I)
-PRESENT = re.compile(r"(?<![\w])[وف]?(?:attend\w*|arriv\w*|participat\w*|observers?|delegation|headed|consult\w*|met|meet\w*|"
+PRESENT = re.compile(r"(?<![\w])[وف]?(?:attend\w*|particip\w*|assist\w*|présen\w*|arriv\w*|participat\w*|observers?|delegation|headed|consult\w*|met|meet\w*|"
                      r"represent\w*|يمثل|سيمثل|ممثلا|"
                      r"وصل|يصل|تصل|سيصل|يشارك|شارك|سيشارك|حضر|يحضر|سيحضر|بحضور|حضور|التقي|يلتقي|لقاء|مشاورات|وفد)(?![\w])",
                      re.I)
 ABSENT = re.compile(r"(?<![\w])(?:(?:not|\w+n't)\s+(?:\w+\s+){0,3}(?:attend|participate|take\s+part|come|travel)|"
                     r"cannot\s+(?:attend|participate|take\s+part)|unable\s+to|absent|absence|skip\w*|"
                     r"لن\s+(?:يشارك|يحضر)|لم\s+(?:يشارك|يحضر)|يغيب|[بو]?غياب|تغيب\w*|اعتذر\w*|"
-                    r"[لب]?عدم\s+(?:حضور|مشارك)\w*)(?![\w])", re.I)
+                    r"[لب]?عدم\s+(?:حضور|مشارك)\w*|ne\s+(?:\S+\s+){0,2}?(?:participera|assistera|sera|viendra|s'y\s+rendra)\s+pas)(?![\w])", re.I)
 # "a representative of the UN special envoy, Geir Pedersen": the envoy's office was there, not the envoy
 ON_BEHALF = re.compile(r"(?<![\w])(?:(?:a\s+)?representatives?\s+of|on\s+behalf\s+of|(?:ال)?(?:ممثل|مندوب)\w*\s+(?:عن|ل))\s+"
                        r"(?:the\s+)?(?:\S+\s+){0,3}?(?:(?:ال|لل)?مبعوث\w*|envoy)(?![\w])[^.]{0,40}$", re.I)
@@ -43,7 +46,7 @@ ATTRIBUTED = re.compile(r"(?<![\w])(?:بتاكيد|بحسب|حسب|وفقا\s+ل
                         r"(?:\S+\s+){0,5}$", re.I)
 # "Pedersen, who visited Damascus recently": where the envoy went, not the round
 VISITED = re.compile(r"(?<![\w])(?:visit\w*|زار|زارت|يزور|زياره|بزياره)\s+(?:\w+\s+)?$", re.I)
-PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
+PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+attend|devrait|participera|assistera|attendu|يتوقع|من\s+المتوقع|سيشارك|ستشارك|"
                   r"سيحضر|ستحضر|المرتقب)(?![\w])", re.I)
 
 
