@@ -65,3 +65,15 @@ def test_a_deadline_is_not_a_recalled_round():
     f = extract_facts(article(text, "2018-11-29"), KB)
     assert f.event.round == 11
     assert all(v.start != date(2018, 12, 31) for v in f.get("dates", about=None))
+
+
+def test_a_page_with_no_date_is_placed_by_a_day_range_only_one_round_has():
+    text = ("De nouveaux pourparlers de paix sur la Syrie se tiendront les 14 et 15 septembre à Astana, "
+            "a annoncé le ministère kazakh des Affaires étrangères.")
+    f = extract_facts(article(text, None), KB)
+    assert (f.event.series, f.event.round) == ("astana-syria", 6)
+    # its days are then read in that round's year, so they can be compared
+    d = dates_value(f)
+    assert (d.start, d.end) == (date(2017, 9, 14), date(2017, 9, 15))
+    # a single day names no round: many rounds could share it
+    assert event_of("Les pourparlers d'Astana sur la Syrie reprennent le 15 septembre.", None) is None

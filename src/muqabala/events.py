@@ -431,6 +431,9 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
         prev = bool(re.search(rf"(?<![\w])(?:{_alts(PREV_WORDS)})(?![\w])", f, re.I))
         ahead = bool(re.search(rf"(?<![\w])(?:{_alts(NEXT_WORDS + DECIDED_WORDS)})(?![\w])", f, re.I))
         for t in parse_times(s.text, article.published, base=s.start):
+            if t.granularity == "day" and not t.resolved and not pub_day:
+                out += _yearless_range(t, s, series, prev, ahead, lead)
+                continue
             if t.granularity != "day" or not t.resolved:
                 continue
             for r in series.rounds:
@@ -480,6 +483,22 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
                                         f"({upcoming.start})"))
                     break
     return out
+
+
+def _yearless_range(t, s, series: Series, prev: bool, ahead: bool, lead: set) -> list[Evidence]:
+    """A page with no date: "les 14 et 15 septembre" has no year, but a day range that is the first and last
+    day of exactly one round of the calendar points at it."""
+    m = re.fullmatch(r"--(\d\d)-(\d\d)/--(\d\d)-(\d\d)", t.label)
+    if not m:
+        return []
+    a, b = (int(m[1]), int(m[2])), (int(m[3]), int(m[4]))
+    hits = [r for r in series.rounds if (r.start.month, r.start.day) == a and (r.end.month, r.end.day) == b]
+    if len(hits) != 1:
+        return []
+    role = Role.PREVIOUS if prev else Role.OWN
+    weight = (1.0 if role is Role.OWN else 0.2) * (LEAD_FACTOR if s.id in lead else 1.0)
+    return [Evidence("dates", hits[0].number, role, round(weight, 3), s.id, t.span, t.text,
+                     f"the days of round {hits[0].number} ({hits[0].start}/{hits[0].end}); the page has no date")]
 
 
 def series_score(article: Article, series: Series, kb: Knowledge) -> tuple[float, list[str]]:

@@ -32,7 +32,11 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
     series = kb.series[event.series]
     talk = _words_re(series.talk_words + series.round_words + series.names)
     # each sentence's times are read once: the preview test and every slot type share them
-    times = [parse_times(s.text, article.published, base=s.start) for s in article.sentences]
+    # a page with no date at all: its days are read in the year of the round it was assigned to (the
+    # values say so in their note), or they would have no year and could never be compared
+    own = series.round(event.round)
+    published = article.published or (str(own.start.year) if own else None)
+    times = [parse_times(s.text, published, base=s.start) for s in article.sentences]
     preview = _published_before(article, series.round(event.round), times)
     # the last sentence that named a round: what it was about, which other round it named, how far back
     named_before: tuple[About, int | None, int] | None = None  # (about, recalled round, sentences since)
