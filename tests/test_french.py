@@ -77,3 +77,23 @@ def test_a_page_with_no_date_is_placed_by_a_day_range_only_one_round_has():
     assert (d.start, d.end) == (date(2017, 9, 14), date(2017, 9, 15))
     # a single day names no round: many rounds could share it
     assert event_of("Les pourparlers d'Astana sur la Syrie reprennent le 15 septembre.", None) is None
+
+
+def test_french_heads_un_and_next_round():
+    text = ("Le quatrième round des pourparlers d'Astana s'est ouvert mercredi. La délégation du gouvernement syrien "
+            "est conduite par l'ambassadeur syrien à l'ONU, Bachar al-Jaafari. La Turquie est représentée par le "
+            "vice-ministre des Affaires étrangères Sedat Onal, et l'Iran par le vice-ministre des Affaires étrangères, "
+            "Hossein Jaberi Ansari. L'émissaire de l'ONU pour la Syrie, Staffan de Mistura, participe à la réunion. "
+            "Le prochain round se tiendra en juillet à Astana.")
+    f = extract_facts(article(text, "2017-05-03"), KB)
+    assert f.event.round == 4
+    assert {h.key: h.value for h in f.get("heads")} == {
+        "Syrian government": "Bashar al-Jaafari", "Turkey": "Sedat Onal", "Iran": "Hossein Jaberi Ansari"}
+    assert [v.value for v in f.get("un")] == ["Staffan de Mistura"]
+    assert {v.key: v.value for v in f.get("next_round", about=None)} == {"round": "5", "when": "2017-07",
+                                                                        "where": "Astana"}
+    # the envoy "of Vladimir Putin" is not Putin
+    text = ("Le sixième round des pourparlers d'Astana s'est ouvert jeudi. La délégation russe est dirigée par "
+            "l'envoyé spécial de Vladimir Poutine pour la Syrie, Alexander Lavrentiev.")
+    f = extract_facts(article(text, "2017-09-14"), KB)
+    assert {h.key: h.value for h in f.get("heads")} == {"Russia": "Alexander Lavrentiev"}

@@ -62,7 +62,8 @@ EN_ORDINAL = re.compile(
 AR_NUMBER = re.compile(r"(?:ال\s*-?\s*)?(?P<num>\d{1,3})(?![\d/.:,]\d|\w)")
 # Role words: right before or after a mention, or between its noun and number.
 PREV_WORDS = ("السابق", "السابقه", "الماضي", "الماضيه", "الفايت", "الفايته", "المنصرم", "المنصرمه", "الاخير", "الاخيره",
-              "previous", "last", "prior", "preceding", "earlier", "précédent", "précédente", "dernier", "dernière")
+              "previous", "last", "prior", "preceding", "earlier", "précédent", "précédente", "dernier", "dernière",
+              "suivent", "suit")  # "ces discussions suivent un premier round …": the round they follow
 NEXT_WORDS = ("المقبل", "المقبله", "القادم", "القادمه", "next", "upcoming", "forthcoming", "coming", "prochain", "prochaine")
 FUTURE_WORDS = ("ستعقد", "سيعقد", "ستنعقد", "سينعقد", "ستنطلق", "سينطلق", "ستبدا", "سيبدا", "ستستضيف", "تستعد", "يستعد",
                 "المرتقب", "المرتقبه", "المزمع", "المقرر", "مقرر", "will be held", "will take place", "would be held",
@@ -221,7 +222,7 @@ def _patterns(series: Series, place_names: tuple[str, ...], numbered: tuple[str,
     far = (rf"|(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+[^\s.;؛]+){{6,16}}?\s+(?:(?:في|in|at|à|au|en)\s+|ب)"
            rf"(?:{_alts(numbered + hosts)})(?![\w])") if numbered or hosts else ""
     talk_place = re.compile(
-        rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,5}}?\s+\x22?(?:[وبلف]|in\s+|at\s+|of\s+)?\x22?(?:{places})(?![\w])"
+        rf"(?<![\w])(?:وال|بال|فال|لل|ال|وب|ول|[وبلف])?(?:{talk})(?:\s+\S+){{0,5}}?\s+\x22?(?:[وبلف]|in\s+|at\s+|of\s+|d'|à\s+)?\x22?(?:{places})(?![\w])"
         + far +
         rf"|(?<![\w])(?:[وبلف])?(?:{places})[\x22\s,،-]+(?:\S+\s+){{0,4}}(?:وال|ال|[وبلف])?(?:{talk})(?![\w])", re.I)
     return _SeriesPatterns(_words_re(series.names) if series.names else re.compile(r"(?!x)x"),
@@ -300,7 +301,8 @@ def _background(ftext: str, numbers: set[int]) -> bool:
     """A sentence about the talks' history: several rounds counted, or 'since 2017'."""
     if len(numbers) >= 3:
         return True
-    return bool(re.search(r"(?<![\w])(?:منذ|since|so far|حتى الان|حتي الان|until now|to date)(?![\w])", ftext, re.I))
+    return bool(re.search(r"(?<![\w])(?:منذ|since|so far|حتى الان|حتي الان|until now|to date|depuis|jusqu'à présent)(?![\w])",
+                          ftext, re.I))
 
 
 def _tie(ftext: str, start: int, end: int, series: Series, kb: Knowledge,

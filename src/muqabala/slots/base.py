@@ -48,7 +48,7 @@ HEAD_TRIGGER = re.compile(
     r"(?:dirig|condu|men|présid|représent)(?:é|i)e?s?\s+par|conduite?s?\s+par|dirige|dirigeait|conduit|mène|"
     r"à\s+la\s+tête\s+de|chef\s+de)(?![\w])", re.I)
 CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]]|(?<![\w])(?:فيما|بينما|بالاضافه\s+الي|فضلا\s+عن|كما|while|whereas|and\s+the)(?![\w])", re.I)
-GENITIVE_BEFORE = {"للرييس", "الرييس", "لرييس", "رييس", "president", "للامين", "لوزير", "الملك", "للملك"}
+GENITIVE_BEFORE = {"للرييس", "الرييس", "لرييس", "رييس", "president", "للامين", "لوزير", "الملك", "للملك", "président", "de", "du"}
 STOP = set(fold_key(w) for w in """
 في عن من مع و او أو ثم ان أن إن قد وقد لقد الذي التي الذين اللذين فيما بينما كما هو هي هم كان كانت
 السفير سفير الممثل ممثل الخاص الخاصة المبعوث مبعوث نائب وزير وزيرة الخارجية الخارجيه مستشار مستشارة مساعد معاون كبير
@@ -70,6 +70,7 @@ persons people members experts officials two three four five six seven eight nin
 affaires étrangères étrangère ministre vice-ministre ministère président présidente ambassadeur envoyé envoyée
 émissaire spécial spéciale adjoint adjointe délégation chef porte-parole conseiller conseillère directeur
 directrice général générale représentant représentante syrien syrienne russe turc turque iranien iranienne onu
+etrangeres etrangères étrangeres expatriés expatries haut-assistant assistant secrétaire d'etat d'état
 """.split())
 
 

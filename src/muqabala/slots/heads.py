@@ -22,8 +22,9 @@ from .registry import SlotType, register
 HONORIFICS = re.compile(r"(?<![\w])(?:الدكتور|الدكتوره|د\.|السيد|السيده|السفير(?=\s*$)|Dr\.?|Mr\.?|Mrs\.?|Ms\.?)(?![\w])", re.I)
 
 
-ELLIPSIS = re.compile(r"[\s,;]*(?:و|and\s+|while\s+|whereas\s+|فيما\s+|بينما\s+)?(?P<verb>(?:ال)?وفد\s+\S+|the\s+\S+(?:\s+\S+)?\s+(?:delegation\s+)?(?:-\s*by|-|by))",
-                      re.I)  # "…, while the Syrian opposition - by Ahmad Toma"
+ELLIPSIS = re.compile(r"[\s,;]*(?:و|and\s+|while\s+|whereas\s+|فيما\s+|بينما\s+|et\s+)?(?P<verb>(?:ال)?وفد\s+\S+|the\s+\S+(?:\s+\S+)?\s+(?:delegation\s+)?(?:-\s*by|-|by)"
+                      r"|(?:la\s+délégation\s+\S+|l'\S+|la\s+\S+|le\s+\S+)\s+par)",
+                      re.I)  # "…, while the Syrian opposition - by Ahmad Toma"; "…, la délégation russe par …"
 WITH = re.compile(r"(?<![\w])(?:مع|with)(?=\s+(?:ال)?(?:وفد|\S+\s+delegation|the\s+\S+\s+delegation))", re.I)
 
 
@@ -135,7 +136,7 @@ class Heads(SlotType):
                 continued = trig is not None
             verb = trig.group("verb").lower() if trig else ""
             represent = verb.startswith(("represent", "is repr", "was repr", "are repr", "were repr", "sent", "has ",
-                                         "dispatched", "يمثل", "ويمثل", "مثل", "ممثل"))
+                                         "dispatched", "يمثل", "ويمثل", "مثل", "ممثل", "représent"))
             if not trig or not (re.search(r"وفد|d[eé]l[eé]gation", f) or verb.startswith(("ترا", "يترا", "تترا", "يرا"))
                                 or represent or continued):
                 continue
