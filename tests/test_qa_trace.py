@@ -113,7 +113,13 @@ def test_stdin_html_and_bad_drafts(tmp_path):
     assert cli("qa", str(page)).returncode == 0
     german = cli("qa", "-", stdin="Das Treffen in Astana endete am Dienstag mit einer gemeinsamen Erklärung der "
                                   "Garantiemächte und einem Aufruf zur Waffenruhe.")
-    assert german.returncode == 2 and "Arabic or English" in german.stderr and "Traceback" not in german.stderr
+    assert german.returncode == 2 and "Arabic, English or French" in german.stderr and "Traceback" not in german.stderr
+    # a French draft is read: the city's old name for the November 2024 round is a naming conflict
+    french = cli("qa", "-", "--format", "json", stdin="Le 22e round des pourparlers d'Astana sur la Syrie s'est tenu "
+                                                      "les 11 et 12 novembre 2024 à Nour-Soultan.")
+    assert french.returncode == 1, french.stderr
+    labels = {c["label"] for s in json.loads(french.stdout)["sentences"] for c in s["conflicts"]}
+    assert "naming_conflict" in labels
     assert cli("qa", "-", stdin="").returncode == 2
     assert cli("qa", str(tmp_path / "missing.txt")).returncode == 2
     assert cli("qa", str(DRAFTS / "faithful_r22.txt"), "--fail-on", "everything").returncode == 2

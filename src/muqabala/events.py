@@ -163,7 +163,7 @@ def ordinal_value(m: re.Match) -> int | None:
 
 
 def parse_ordinal(text: str) -> int | None:
-    """The first ordinal number written in `text` (Arabic or English), if any."""
+    """The first ordinal number written in `text` (Arabic, English or French), if any."""
     folded = fold(text)
     for pattern in (AR_ORDINAL, EN_ORDINAL):
         m = pattern.search(folded)

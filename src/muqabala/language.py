@@ -1,4 +1,4 @@
-"""Language tag (ar, en, other) from py3langid, a small offline detector."""
+"""Language tag (ar, en, fr, other) from py3langid, a small offline detector."""
 from __future__ import annotations
 
 import re
@@ -14,7 +14,7 @@ def detect_language(text: str) -> str:
     import py3langid
 
     lang, _ = py3langid.classify(sample)
-    if lang in ("ar", "en"):
+    if lang in ("ar", "en", "fr"):
         return lang
     # Short or name-heavy texts confuse the classifier; fall back on the script.
     arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))

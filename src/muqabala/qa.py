@@ -126,9 +126,9 @@ def read_draft(source: str, text: str | None = None) -> Article:
         doc = RawDocument("draft", "<stdin>", text, "utf-8")
     draft = build_article(doc)
     draft.outlet = "draft"
-    if draft.language not in ("ar", "en"):
-        raise MuqabalaError(f"the draft does not read as Arabic or English (detected: {draft.language}); "
-                            "muqabala checks drafts in Arabic or English")
+    if draft.language not in ("ar", "en", "fr"):
+        raise MuqabalaError(f"the draft does not read as Arabic, English or French (detected: {draft.language}); "
+                            "muqabala checks drafts in Arabic, English or French")
     if not draft.sentences:
         raise MuqabalaError("the draft has no sentences to check")
     return draft

@@ -1,4 +1,4 @@
-"""Temporal expressions of news Arabic and English, resolved against the
+"""Temporal expressions of news Arabic, English and French, resolved against the
 article's publication date.
 
 Covers Gregorian and Levantine month names (also paired, "نوفمبر/ تشرين الثاني"),

@@ -68,7 +68,7 @@ def index(
 
 @guarded
 def search(
-    text: str = typer.Argument(..., help="Query text, Arabic or English."),
+    text: str = typer.Argument(..., help="Query text, Arabic, English or French."),
     index: str = INDEX_OPT,
     k: int = typer.Option(10, "--k", "-k", min=1, help="How many sentences to list."),
     format: str = typer.Option("table", "--format", "-f", help="table or json."),

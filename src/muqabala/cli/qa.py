@@ -76,7 +76,7 @@ def _terminal_text(result, fail_on) -> str:
 
 @guarded
 def trace(
-    claim: str = typer.Argument(..., help="The claim, in Arabic or English."),
+    claim: str = typer.Argument(..., help="The claim, in Arabic, English or French."),
     index: str = typer.Option(DEFAULT_INDEX, "--index", "-i", help="Index to look in."),
     k: int = typer.Option(10, "--k", "-k", min=1, help="Neighbours to consider."),
     format: str = typer.Option("table", "--format", "-f", help="table or json (schema muqabala.trace/1)."),
