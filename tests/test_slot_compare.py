@@ -947,3 +947,23 @@ def test_a_next_round_announced_for_a_month_it_did_not_meet_in_is_a_plan_that_ch
              for i, (t, p) in enumerate(texts)]
     v = next(v for v in judge_slots(facts, KB) if v.slot == "next_round" and v.key == "when")
     assert v.status is Status.AGREE and v.label is None
+
+
+def test_more_ways_to_announce_the_next_round():
+    text = ("The seventh round of the Astana talks ended on Tuesday. Diplomats of the three guarantors will next meet "
+            "in Astana in the second half of December, the statement said.")
+    f = extract_facts(article(text, "2017-10-31"), KB)
+    # ("the second half of December" is read as December: a half of a month is not a time the parser reads)
+    assert {v.key: v.value for v in f.get("next_round", about=None)} == {"round": "8", "when": "2017-12",
+                                                                        "where": "Astana"}
+    text = ("اختتمت الجولة العاشرة من محادثات أستانا في سوتشي. واتفقت الأطراف المشاركة في الاجتماع على عقد اجتماع في "
+            "شهر تشرين الأول القادم، دون تحديد مكانه.")
+    f = extract_facts(article(text, "2018-07-31"), KB)
+    assert [v.value for v in f.get("next_round", "when")] == ["2018-10"]
+    assert [v.value for v in f.get("next_round", "where")] == ["to be decided"]
+    # said in May, then dated "May 3-4": the article's next round is its narrowest statement
+    text = ("At the close of the third round of the Astana talks the sides agreed to conduct another meeting in Astana "
+            "in May. A delegate said the agreement to conduct another meeting in Astana on May 3-4 was reached.")
+    f = extract_facts(article(text, "2017-03-15"), KB)
+    [when] = REGISTRY["next_round"].representative(f.get("next_round", "when"))
+    assert when.value == "2017-05-03/2017-05-04"

@@ -35,7 +35,7 @@ TBD = re.compile(r"(بمكان|في\s+مكان|مكان)\s+(يحدد|سيحدد|
                  r"without\s+specifying\s+(?:its|the)\s+(?:venue|location|place)|"
                  # "in another city", "في مكان آخر": not here, and not yet named
                  r"(?:another|a\s+different|a\s+new)\s+(?:venue|location|city|capital|country)|elsewhere|"
-                 r"(?:مكان|مدينه|عاصمه|دوله)\s+(?:اخر|اخري)", re.I)
+                 r"(?:مكان|مدينه|عاصمه|دوله)\s+(?:اخر|اخري)|دون\s+تحديد\s+(?:ال)?مكان\w*", re.I)
 # observer(s), never "مراقبة" (monitoring: "ceasefire monitoring", "joint monitoring forces")
 OBSERVER = re.compile(r"(?<![\w])(?:[وبلفك]|كـ)?(?:ال)?(مراقب(?:ين|ون|ا|ي)?(?![\w])|observer\w*|observat(?:eur|rice)s?)", re.I)
 HEAD_TRIGGER = re.compile(
@@ -518,8 +518,9 @@ def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
                          rf"|(?:next|upcoming|forthcoming)\s+(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
                          rf"|prochaine?\s+(?:[\w-]+\s+){{0,2}}?(?:round|réunion|session|cycle|rencontre)"
                          rf"|(?:round|réunion|session|cycle|rencontre)\s+(?:[\w'-]+\s+){{0,3}}?prochaine?(?![\w])"
-                         rf"|(?:تقرر|قرر\w*|اتفق\w*\s+علي|الاتفاق\s+علي)\s+(?:ان\s+)?(?:عقد|يعقد|تعقد)\s+(?:ال)?(?:{rw})"
-                         rf"|(?:decided|agreed|agreement|decision)\s+(?:of\s+the\s+\w+\s+)?to\s+hold\s+(?:the\s+|a\s+)?"
+                         rf"|(?:تقرر|قرر\w*|اتفق\w*\s+(?:\S+\s+){{0,4}}?علي|الاتفاق\s+علي)\s+(?:ان\s+)?(?:عقد|يعقد|تعقد)\s+(?:ال)?(?:{rw})"
+                         rf"|(?:will|would|to)\s+(?:next\s+meet|meet\s+next|reconvene)(?![\w])"
+                         rf"|(?:decided|agreed|agreement|decision)\s+(?:of\s+the\s+\w+\s+)?to\s+(?:hold|conduct|convene)\s+(?:the\s+|a\s+)?"
                          rf"(?:[\w-]+\s+){{0,3}}?(?:round|meeting|session)"
                          rf"|(?:to\s+)?meet\s+again|(?:تلتقي|يلتقي|الالتقاء|اللقاء|الاجتماع)\s+(?:مجددا|مره\s+اخري)"
                          + (r"|(?<![\w])(?:new|future|further|another)\s+round|(?<![\w])(?:future|further)\s+(?:talks|meetings?)"

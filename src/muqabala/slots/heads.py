@@ -164,7 +164,7 @@ class Heads(SlotType):
                     # to the UN and leader of the government delegation": the name is the short clause before
                     name = _find_name(ctx, *clauses[ci - 1])
             party = _party_in(ctx, ca, cb)
-            if party is None and ci > 0 and len(f[clauses[ci - 1][0]:clauses[ci - 1][1]].split()) <= 5 \
+            if party is None and ci > 0 and len(f[clauses[ci - 1][0]:clauses[ci - 1][1]].split()) <= 7 \
                     and re.search(r"وفد|d[eé]l[eé]gation", f[clauses[ci - 1][0]:clauses[ci - 1][1]], re.I):
                 # "، ووفد المعارضة المسلحة، برئاسة أحمد طعمة": the delegation is named just before
                 party = _party_in(ctx, *clauses[ci - 1])

@@ -142,6 +142,16 @@ class Announced(SlotType):
     def compare(self, a: SlotValue, b: SlotValue, kb: Knowledge) -> Comparison:
         return compare_announced(a, b, self.title, kb)
 
+    def representative(self, values: list[SlotValue]) -> list[SlotValue]:
+        """As for every slot type, the first stated; but a time the article narrows later ("in May", then
+        "on May 3-4") is given by its narrowest statement."""
+        out = super().representative(values)
+        for i, v in enumerate(out):
+            if v.key == "when" and v.start:
+                inside = [w for w in values if w.key == "when" and w.start and v.start <= w.start and w.end <= v.end]
+                out[i] = min(inside, key=lambda w: (w.end - w.start, values.index(w)), default=v)
+        return out
+
 
 @register
 class NextRound(Announced):
