@@ -266,28 +266,23 @@ def test_title_ranks_read_possessives_construct_plurals_and_envoy_as_representat
                    KB).label is not Label.TITLE_DIFFERENCE
 
 
-def test_a_previews_title_counts_when_naming_the_odd_title():
-    preview = ("The Iranian delegation to the 31st round of the Astana talks is expected to be headed by "
-               "senior adviser to the foreign minister Ali Asghar Khaji.")
-    adviser = ("The Iranian delegation to the 31st round of the Astana talks was headed by "
-               "senior adviser to the foreign minister Ali Asghar Khaji.")
-    deputy = ("The Iranian delegation to the 31st round of the Astana talks was headed by "
-              "deputy foreign minister Ali Asghar Khaji.")
-    facts = _facts([(preview, "2026-03-01"), (deputy, "2026-04-16"), (adviser, "2026-04-16")])
-    v = next(v for v in judge_slots(facts, KB) if v.slot == "heads" and v.key == "Iran")
-    assert [x.outlet for x in v.values if x.label is Label.TITLE_DIFFERENCE] == ["Outlet 1"]
+def _khaji(verb, title):
+    return f"The Iranian delegation to the 31st round of the Astana talks {verb} {title} Ali Asghar Khaji."
 
 
 def test_the_outlet_with_the_odd_title_is_named_and_nobody_is_flagged():
-    adviser = ("The Iranian delegation to the 31st round of the Astana talks is headed by "
-               "senior adviser to the foreign minister Ali Asghar Khaji.")
-    deputy = ("The Iranian delegation to the 31st round of the Astana talks is headed by "
-              "deputy foreign minister Ali Asghar Khaji.")
+    adviser, deputy = (_khaji("is headed by", t) for t in ("senior adviser to the foreign minister",
+                                                          "deputy foreign minister"))
     facts = _facts([(adviser, "2026-04-16"), (adviser, "2026-04-16"), (deputy, "2026-04-16")])
     v = next(v for v in judge_slots(facts, KB) if v.slot == "heads" and v.key == "Iran")
     assert v.status is Status.AGREE and v.label is Label.TITLE_DIFFERENCE
     assert [x.outlet for x in v.values if x.label is Label.TITLE_DIFFERENCE] == ["Outlet 2"]
     assert not any(x.flagged for x in v.values)
+    # a preview's title counts too when naming the odd one: a title does not change with the plan
+    preview = _khaji("is expected to be headed by", "senior adviser to the foreign minister")
+    facts = _facts([(preview, "2026-03-01"), (deputy, "2026-04-16"), (adviser, "2026-04-16")])
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "heads" and v.key == "Iran")
+    assert [x.outlet for x in v.values if x.label is Label.TITLE_DIFFERENCE] == ["Outlet 1"]
 
 
 def test_a_day_still_ahead_in_a_story_written_after_the_round_is_not_its_date():
