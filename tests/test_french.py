@@ -97,3 +97,14 @@ def test_french_heads_un_and_next_round():
             "l'envoyé spécial de Vladimir Poutine pour la Syrie, Alexander Lavrentiev.")
     f = extract_facts(article(text, "2017-09-14"), KB)
     assert {h.key: h.value for h in f.get("heads")} == {"Russia": "Alexander Lavrentiev"}
+
+
+def test_french_observers_and_a_status_granted_for_later():
+    text = ("Le 13e round des pourparlers d'Astana s'est ouvert jeudi. Des délégations de la Jordanie, du Liban "
+            "et de l'Irak participent en tant qu'observateurs.")
+    f = extract_facts(article(text, "2019-08-01"), KB)
+    assert {v.key for v in f.get("observers")} == {"Jordan", "Lebanon", "Iraq"}
+    text = ("Le 12e round des pourparlers d'Astana a pris fin vendredi. Les garants sont convenus de conférer à "
+            "l'Irak et au Liban le statut d'observateurs.")
+    f = extract_facts(article(text, "2019-04-26"), KB)
+    assert not f.get("observers")

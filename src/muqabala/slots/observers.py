@@ -15,10 +15,12 @@ from .registry import SlotType, register
 
 
 ATTEND = re.compile(r"(?<![\w])(?:attend\w*|participat\w*|represent\w*|invit\w*|بحضور|حضور|يحضر|تحضر|حضر|حضرها|"
-                    r"بمشارك\w*|مشارك\w*|يشارك|تشارك|شارك|دعو\w*|دعوات|ممثلين|ممثلي)(?![\w])", re.I)
+                    r"بمشارك\w*|مشارك\w*|يشارك|تشارك|شارك|دعو\w*|دعوات|ممثلين|ممثلي|"
+                    r"particip\w*|assist\w*|représent\w*|présents?|présence)(?![\w])", re.I)
 REFUSED = re.compile(r"(?<![\w])(?:امتنع\w*|رفض\w*|لم\s+(?:ترسل|يرسل|تشارك|يشارك)|لن\s+(?:ترسل|يرسل|تشارك|يشارك)|"
                      r"عدم\s+(?:مشارك\w*|حضور)|غياب|تغيب\w*|"
                      r"declin\w*|refus\w*|abstain\w*|absence|absent|will\s+not|won't|did\s+not|didn't|no\s+longer|"
+                     r"ne\s+(?:\S+\s+){0,2}?(?:participera|participe|assistera|enverra)\s+pas|"
                      r"(?:has|have)\s+yet\s+to|لم\s+(?:تتلق|يتلق)\w*|"
                      r"boycott\w*|قاطع\w*|no(?=\s+(?:[\w.]+\s+){0,2}(?:representatives?|delegation|delegates)))(?![\w])",
                      re.I)
@@ -26,7 +28,7 @@ UNKNOWN = re.compile(r"(?<![\w])(?:عدم\s+وجود\s+معلومات|لا\s+(?:
                      r"غير\s+واضح|not\s+(?:yet\s+)?known|(?:has|have)\s+not\s+(?:yet\s+)?confirmed)(?![\w])", re.I)
 # "agreed to invite Iraq and Lebanon to the subsequent meetings as observers": observers of rounds to come
 LATER = re.compile(r"(?<![\w])و?(?:(?:agreed|decided)\s+to\s+invite|\w*(?:تفق|قرر)\w*[^.]{0,120}?علي\s+دعوه|"
-                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|"
+                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|conférer|accorder|"
                    r"expand\w*|widen\w*|توسيع|توسعه|زياده\s+عدد)(?![\w])", re.I)
 # "the next round": in a preview that is the article's own round
 NEXT_ROUND_WORDS = re.compile(r"(?<![\w])(?:المقبله|القادمه)(?![\w])", re.I)
@@ -53,10 +55,10 @@ def _observer_parties(ctx: _Ctx, roles: tuple[str, ...] = ("observer",)):
 
 # a full stop inside a sentence, a semicolon, a bracket or a new clause ("كما", "while") between a party and
 # the word observer: unrelated
-SEPARATE = re.compile(r"[;؛()\[\]]|(?<![A-Z])\.\s|(?<![\w])(?:كما|فيما|بينما|while|whereas)(?![\w])", re.I)
+SEPARATE = re.compile(r"[;؛()\[\]]|(?<![A-Z])\.\s|(?<![\w])(?:كما|فيما|بينما|while|whereas|tandis)(?![\w])", re.I)
 # "Jordan will be represented by a delegation", "invitations were sent to representatives of …": the talks
 # need not be named where delegates attend
-DELEGATES = re.compile(r"(?<![\w])(?:delegat\w*|representatives?|(?:[وب]?ال)?(?:وفد|وفود|ممثل\w*))(?![\w])", re.I)
+DELEGATES = re.compile(r"(?<![\w])(?:delegat\w*|délégations?|representatives?|représentants?|(?:[وب]?ال)?(?:وفد|وفود|ممثل\w*))(?![\w])", re.I)
 MINISTRY = re.compile(r"(?:وزاره\s+الخارجيه|(?<!وزير\s)(?<!لوزير\s)الخارجيه|foreign\s+ministry\s+of|ministry\s+of\s+foreign\s+affairs\s+of)\s*$",
                       re.I)
 INVITED = re.compile(r"(?<![\w])(?:invit\w*|expected|will\s+attend|دعو\w*|دعوات|سيشارك|ستشارك|يتوقع)(?![\w])", re.I)
