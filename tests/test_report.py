@@ -230,3 +230,23 @@ def test_alignment_quality_on_gold_pairs(gold, seeds_corpus, embedder, tmp_path)
     claims = align_event([a, b], embedder, tmp_path / "cache.sqlite")
     precision, recall, _ = evaluate(claims, pairs, weak, a.id, b.id)
     assert recall >= 0.85 and precision >= 0.80, (precision, recall)
+
+
+def test_terminal_report_at_80_columns_cuts_no_header_or_value(seeds_report):
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from muqabala.render.terminal import render_terminal
+
+    console = Console(width=80, record=True, force_terminal=False)
+    render_terminal(seeds_report, console)
+    text = console.export_text()
+    assert all(cell_len(line) <= 80 for line in text.splitlines())  # (Arabic diacritics take no cell)
+    # each round's header is whole, even where the width cannot hold it on the rule: its outlet count and
+    # languages are printed, not cut to "…"
+    console = Console(width=64, record=True, force_terminal=False)
+    render_terminal(seeds_report, console)
+    text = console.export_text()
+    for ev in seeds_report.events:
+        n = len(ev.articles)
+        assert f"{n} outlet{'s' * (n != 1)} · " in " ".join(text.split()), ev.round

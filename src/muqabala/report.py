@@ -33,6 +33,7 @@ class EventReport:
     facts: list[ArticleFacts]
     slots: list[SlotVerdict] = field(default_factory=list)
     claims: list[ClaimVerdict] = field(default_factory=list)
+    calendar: str = ""          # the series calendar's dates for the round, when it knows them
 
     @property
     def articles(self) -> list[Article]:
@@ -52,7 +53,7 @@ class EventReport:
             return "disputed"
         spans = [s for f in self.facts if (s := event_span(f.get("dates")))]
         if not spans:
-            return "?"
+            return f"{self.calendar} (series calendar)" if self.calendar else "?"
         start, end = min(s[0] for s in spans), max(s[1] for s in spans)
         return start.isoformat() if start == end else f"{start.isoformat()}/{end.isoformat()}"
 
@@ -77,7 +78,8 @@ def group_by_event(all_facts: list[ArticleFacts], kb: Knowledge) -> list[EventRe
         if f.event is None or not f.event.assigned:
             continue  # unassigned articles are never compared
         groups.setdefault((f.event.series, f.event.round), []).append(f)
-    events = [EventReport(series, kb.series[series].name, rnd, facts) for (series, rnd), facts in groups.items()]
+    events = [EventReport(series, kb.series[series].name, rnd, facts, calendar=_calendar(kb, series, rnd))
+              for (series, rnd), facts in groups.items()]
     return sorted(events, key=lambda e: (e.series, -(e.round or 0)))
 
 
@@ -116,3 +118,10 @@ def build_report(paths=None, index: str = DEFAULT_INDEX, model: str | None = Non
     for ev in events:
         judge_event(ev, embedder, kb)
     return Report(events, embedder.model_id, index, warnings, unassigned)
+
+
+def _calendar(kb: Knowledge, series: str, rnd: int | None) -> str:
+    known = kb.series[series].round(rnd) if rnd is not None else None
+    if known is None:
+        return ""
+    return known.start.isoformat() if known.start == known.end else f"{known.start.isoformat()}/{known.end.isoformat()}"

@@ -43,7 +43,12 @@ def render_terminal(report: Report, console: Console, max_claims: int = 60) -> N
     for ev in report.events:
         n = len(ev.articles)
         langs = ", ".join(sorted({a.language for a in ev.articles}))
-        console.rule(Text(f"{ev.title} · {ev.dates} · {n} outlet{'s' * (n != 1)} · {langs}", style="bold"))
+        header = f"{ev.title} · {ev.dates} · {n} outlet{'s' * (n != 1)} · {langs}"
+        if len(header) + 6 <= width:
+            console.rule(Text(header, style="bold"))
+        else:  # a rule would cut the header: a plain rule, then the header wrapped
+            console.rule()
+            console.print(Text(header, style="bold"))
         outlets = "; ".join(f"{a.label} ({a.published or '?'})" for a in ev.articles)
         console.print(Text("outlets: ", style="dim") + Text(visual(outlets, width - 10, on)), soft_wrap=False)
 
