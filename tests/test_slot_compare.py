@@ -962,3 +962,16 @@ def test_more_ways_to_announce_the_next_round():
     f = extract_facts(article(text, "2017-03-15"), KB)
     [when] = REGISTRY["next_round"].representative(f.get("next_round", "when"))
     assert when.value == "2017-05-03/2017-05-04"
+
+
+def test_a_weekday_that_contradicts_its_own_date_is_the_outlets_misprint():
+    right = "The fourth round of the Astana talks on Syria opened in Astana on 3 May 2017 and closed on 4 May."
+    torn = "The fourth round of the Astana talks on Syria opened in Astana on Thursday, 3 May 2017."
+    facts = _facts([(right, "2017-05-04"), (right, "2017-05-04"), (torn, "2017-05-04")], round_no=4)
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "dates")
+    assert [(x.outlet, x.label) for x in v.dissent] == [("Outlet 2", Label.DIFFERENT_DATES)]
+    assert "was a Wednesday" in v.reason
+    # the same weekday with its right date is no misprint
+    fine = "The fourth round of the Astana talks on Syria opened in Astana on Wednesday, 3 May 2017."
+    facts = _facts([(right, "2017-05-04"), (fine, "2017-05-04")], round_no=4)
+    assert next(v for v in judge_slots(facts, KB) if v.slot == "dates").status is Status.AGREE

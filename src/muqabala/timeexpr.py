@@ -366,6 +366,13 @@ def parse_times(text: str, published: str | None = None, base: int = 0) -> list[
             found.append((m.start(), m.end(), kind, m))
     for m in _BARE_YEAR.finditer(ftext):
         found.append((m.start(), m.end(), "year", m))
+    # a weekday written right before a day number ("الخميس 3 مايو", "Thursday 25 April"): the weekday the
+    # outlet gives that date, checked below
+    weekday_at: dict[int, tuple[int, str]] = {}
+    for start, end, kind, m in found:
+        if kind == "weekday" and (dm := _DAY_NUMBER_AFTER.match(ftext, _trim(ftext, start, end))):
+            weekday_at[re.search(r"\d", ftext[dm.start():dm.end()]).start() + dm.start()] = (
+                WEEKDAYS[m.group("wd").lower()], m.group("wd"))
     # Longest match wins; earlier patterns win ties.
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken: list[tuple[int, int]] = []
@@ -382,6 +389,11 @@ def parse_times(text: str, published: str | None = None, base: int = 0) -> list[
         taken.append((start, end))
         s, e = folded.span(start, end)
         d1, d2, gran, label, note, rel = built
+        named = weekday_at.get(start)
+        if named and d1 and gran == "day" and d1.weekday() != named[0]:
+            # "الخميس 3 مايو" when 3 May was a Wednesday: the outlet's own two statements disagree
+            note = (note + "; " if note else "") + (f"weekday does not match its date ({named[1]} / "
+                                                    f"{d1.isoformat()} was a {calendar.day_name[d1.weekday()]})")
         results.append(_lasting(TimeValue(d1, d2, gran, label, text[s:e], (s + base, e + base), note, rel),
                                 ftext, end))
     results.sort(key=lambda t: t.span)

@@ -298,7 +298,8 @@ _ANCHORS = r"امس|اليوم|غدا|الغد|للغد|yesterday|today|tomorrow
 ANCHOR_WORD = re.compile(rf"(?<![\w])(?:{_ANCHORS})(?![\w])", re.I)  # a day counted from the page's date
 RELATIVE_WORD = re.compile(rf"(?<![\w])(?:{_ANCHORS}|{_alt(WEEKDAYS)})(?![\w])", re.I)
 # the outlet's own misprints (timeexpr's notes): flagged against any other value
-MISPRINTS = {"paired month names disagree": Label.WRONG_MONTH, "reversed day range": Label.DIFFERENT_DATES}
+MISPRINTS = {"paired month names disagree": Label.WRONG_MONTH, "reversed day range": Label.DIFFERENT_DATES,
+             "weekday does not match its date": Label.DIFFERENT_DATES}
 
 
 def relative_day(v: SlotValue) -> bool:
