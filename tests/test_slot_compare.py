@@ -975,3 +975,14 @@ def test_a_weekday_that_contradicts_its_own_date_is_the_outlets_misprint():
     fine = "The fourth round of the Astana talks on Syria opened in Astana on Wednesday, 3 May 2017."
     facts = _facts([(right, "2017-05-04"), (fine, "2017-05-04")], round_no=4)
     assert next(v for v in judge_slots(facts, KB) if v.slot == "dates").status is Status.AGREE
+
+
+def test_an_envoy_speaking_in_the_rounds_city_is_there():
+    text = ("اختتمت الجولة الحادية عشرة من محادثات أستانا. واعتبر مبعوث الأمم المتحدة الخاص إلى سوريا ستافان دي "
+            "ميستورا أمس في أستانة أنه لم يتم تسجيل أي تقدم ملموس نحو صياغة دستور جديد.")
+    f = extract_facts(article(text, "2018-11-30"), KB)
+    assert f.event.round == 11
+    assert [v.value for v in f.get("un")] == ["Staffan de Mistura"]
+    # in another city, he is not at the round
+    text = text.replace("في أستانة", "في جنيف")
+    assert not extract_facts(article(text, "2018-11-30"), KB).get("un")

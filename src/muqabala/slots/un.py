@@ -50,6 +50,15 @@ PLAN = re.compile(r"(?<![\w])(?:expected|will\s+attend|will\s+take\s+part|to\s+a
                   r"سيحضر|ستحضر|المرتقب)(?![\w])", re.I)
 
 
+def _at_the_venue(ctx: _Ctx) -> bool:
+    """"قال المبعوث … أمس في أستانة", "said in Sochi": the sentence puts someone in the round's own city."""
+    known = ctx.series.round(ctx.event_round)
+    if known is None or not known.venue:
+        return False
+    return any(m.key == known.venue and _location_cue(ctx.folded.text, _fpos(ctx, m.span[0]))
+               for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start))
+
+
 @register
 class UNRepresentation(SlotType):
     name = "un"
@@ -59,7 +68,7 @@ class UNRepresentation(SlotType):
         f = ctx.folded.text
         # a sentence about the round, or one that says the envoy is there ("will also arrive in Sochi",
         # "the UN delegation headed by …") without naming the talks
-        if ctx.about is not About.THIS or not (ctx.about_talks or PRESENT.search(f)):
+        if ctx.about is not About.THIS or not (ctx.about_talks or PRESENT.search(f) or _at_the_venue(ctx)):
             return []
         out = []
         plan = bool(PLAN.search(f))
