@@ -28,7 +28,7 @@ UN_TITLE = re.compile(
 REPRESENTING = re.compile(r"envoy|representative|مبعوث|ممثل|émissaire|envoyé|médiat|représentant", re.I)
 NOT_REPRESENTING = re.compile(r"secretary-general$|spokes|advis|أمين|متحدث|مستشار", re.I)
 DEPUTY = re.compile(r"(?<![\w])(?:deputy|نايب\w*)(?![\w])", re.I)
-PRESENT = re.compile(r"(?<![\w])[وف]?(?:attend\w*|particip\w*|assist\w*|présen\w*|arriv\w*|participat\w*|observers?|delegation|headed|consult\w*|met|meet\w*|"
+PRESENT = re.compile(r"(?<![\w])[وف]?(?:attend\w*|particip\w*|assist(?:e|ent|era|eront|ait|é)|présents?|présence|arriv\w*|confirmed\s+(?:ones|guests|attendees)|participat\w*|observers?|delegation|headed|consult\w*|met|meet\w*|"
                      r"represent\w*|يمثل|سيمثل|ممثلا|"
                      r"وصل|يصل|تصل|سيصل|يشارك|شارك|سيشارك|حضر|يحضر|سيحضر|بحضور|حضور|التقي|يلتقي|لقاء|مشاورات|وفد)(?![\w])",
                      re.I)
