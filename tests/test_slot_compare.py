@@ -986,3 +986,18 @@ def test_an_envoy_speaking_in_the_rounds_city_is_there():
     # in another city, he is not at the round
     text = text.replace("في أستانة", "في جنيف")
     assert not extract_facts(article(text, "2018-11-30"), KB).get("un")
+
+
+def test_astana_between_its_two_eras_is_the_old_name_and_an_outlets_worst_name_is_the_one_compared():
+    astana = KB.places["Astana"]
+    assert astana.name_status("Astana", date(2019, 12, 10))[0] == "outdated"
+    assert "renamed only" in astana.name_status("Astana", date(2019, 4, 25))[1]
+    assert astana.name_status("Astana", date(2024, 11, 11))[0] == "valid"
+    assert astana.name_status("Nur-Sultan", date(2024, 11, 11))[0] == "outdated"
+    # a dateline with the name of the day, and the old name in the body: the old name is what is compared
+    torn = ("NUR-SULTAN, December 11. The guarantors issued a joint statement after the 14th round of the "
+            "Astana talks held in Kazakhstan's capital of Astana.")
+    right = "The 14th round of the Astana talks on Syria was held in Nur-Sultan on December 10-11."
+    facts = _facts([(right, "2019-12-11"), (right, "2019-12-11"), (torn, "2019-12-11")], round_no=14)
+    v = next(v for v in judge_slots(facts, KB) if v.slot == "venue")
+    assert [(x.outlet, x.label) for x in v.dissent] == [("Outlet 2", Label.NAMING_CONFLICT)]

@@ -57,12 +57,17 @@ class Place:
             return "valid", ""
         current = next((e for e in self.eras if not e.descriptive and (e.valid_from is None or e.valid_from <= on)
                         and (e.valid_until is None or on < e.valid_until)), None)
-        era = eras[-1]
+        # a name the city bore before and bears again ("Astana": until 2019, and from 2022) was the old name
+        # on a day between: outdated, not a name "not yet" given
+        past = [e for e in eras if e.valid_until and on >= e.valid_until]
+        era = past[-1] if past else eras[-1]
         if era.valid_until and on >= era.valid_until:
             now = f"; it was {current.names[-1]} then" if current else ""
             span = f"from {era.valid_from.isoformat()} " if era.valid_from else ""
+            recent = (on - era.valid_until).days
+            fresh = f"; renamed only {recent} days before" if recent < 183 else ""  # context for the editor
             return "outdated", (f"'{printed}' was the city's name {span}until {era.valid_until.isoformat()}"
-                                f"{now} ({on.isoformat()})")
+                                f"{now} ({on.isoformat()}){fresh}")
         return "not yet", f"'{printed}' only became the name on {era.valid_from.isoformat()}"
 
 

@@ -158,8 +158,11 @@ class Venue(SlotType):
 
     def representative(self, values: list[SlotValue]) -> list[SlotValue]:
         # a city's name before its description ("the Kazakh capital"), before a country
+        # the name of the day before the old one, but a name outdated on the round's date wherever the
+        # article uses one: "NUR-SULTAN, December 11" over "held in Kazakhstan's capital of Astana" would
+        # hide the outlet's naming error behind its dateline
         named = sorted((v for v in values if not v.weak and v.name_status != "descriptive"),
-                       key=lambda v: v.name_status == "renamed")  # the name of the day before the old one
+                       key=lambda v: (v.name_status != "outdated", v.name_status == "renamed"))
         strong = [v for v in values if not v.weak]
         return (named or strong or values)[:1]
 
