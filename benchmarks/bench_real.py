@@ -196,10 +196,8 @@ def _gold_key_values(g: dict, kb) -> list[tuple[str, str, object]]:
         out.append(("un", "", g["un"]))
     for o in g.get("observers") or []:
         out.append(("observers",) + (("UN", "UN") if o == "United Nations" else (o, o)))
-    for slot, key, value in gold_slots({"next_round": g.get("next_round")} if g.get("next_round") else {}, kb) \
-            .get("next_round", set()) and [("next_round", x[0], x[1:] if x[0] == "when" else x[1])
-                                           for x in gold_slots(g, kb)["next_round"]] or []:
-        out.append((slot, key, value))
+    for x in gold_slots(g, kb).get("next_round", set()):
+        out.append(("next_round", x[0], x[1:] if x[0] == "when" else x[1]))  # ("when", start, end) / ("where", place)
     return out
 
 
