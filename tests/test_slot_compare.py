@@ -1001,3 +1001,9 @@ def test_astana_between_its_two_eras_is_the_old_name_and_an_outlets_worst_name_i
     facts = _facts([(right, "2019-12-11"), (right, "2019-12-11"), (torn, "2019-12-11")], round_no=14)
     v = next(v for v in judge_slots(facts, KB) if v.slot == "venue")
     assert [(x.outlet, x.label) for x in v.dissent] == [("Outlet 2", Label.NAMING_CONFLICT)]
+
+
+def test_a_day_range_then_in_the_month_of():
+    from muqabala.timeexpr import parse_times
+    assert [t.label for t in parse_times("ستعقد يومي 4 و5 في شهر تموز المقبل في العاصمة أستانا", "2017-06-20")] == \
+        ["2017-07-04/2017-07-05"]

@@ -127,7 +127,7 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>(?:19|20)\d\d)(?!\d)")),
     ("range_dm", re.compile(
         # "ال3 و ال 4 من مايو": the article may stand before each day
-        rf"(?<!\d)(?:ال\s?)?(?P<d1>\d{{1,2}}){_DAY_SEP}(?:ال\s?)?(?P<d2>\d{{1,2}})\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}",
+        rf"(?<!\d)(?:ال\s?)?(?P<d1>\d{{1,2}}){_DAY_SEP}(?:ال\s?)?(?P<d2>\d{{1,2}})\s*(?:(?:من|في)\s+)?(?:شهر\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}",
         re.I)),
     ("range_md", re.compile(
         rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?{_DAY_SEP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er)?{_E}{_YEAR_TAIL}", re.I)),
