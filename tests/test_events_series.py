@@ -165,3 +165,18 @@ def test_a_round_agreed_for_later_is_not_the_article_round():
     text = ("Delegates agreed that a seventh round of the Astana talks should take place at the end of October. "
             "The sixth round closed today in Astana after a deal on the Idlib area.")
     assert event_of(text, "2017-09-15") == ("astana-syria", 6)
+
+
+def test_a_round_agreed_for_later_is_ahead_of_the_reported_one():
+    # "agreed that the seventh round will be at the end of October", "what will be done at Astana 7":
+    # the sixth round is the one reported
+    text = ("اتفقت الأطراف المشاركة في مفاوضات أستانة 6 على ضم إدلب إلى مناطق تخفيف التوتر. وتم الاتفاق على أن "
+            "الجولة السابعة من محادثات أستانة ستكون في نهاية تشرين الأول. وقال لافرنتييف إنه سيتم خلال مؤتمر "
+            "أستانة 7 تقييم عمل المناطق.")
+    assert event_of(text, "2017-09-15") == ("astana-syria", 6)
+
+
+def test_a_weekday_ahead_in_a_preview_places_it():
+    # two days before the first round: "set to begin on Monday" is the coming Monday, 23 January
+    text = "Preparations for the Astana talks on Syria, set to begin on Monday, have been completed."
+    assert event_of(text, "2017-01-21") == ("astana-syria", 1)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from .corpus import Article, Sentence
 from .knowledge import Knowledge, Series
 from .normalize import fold, fold_with_offsets
-from .timeexpr import PubDate, parse_times
+from .timeexpr import PubDate, coming_weekday, parse_times
 
 UNITS = {
     "اول": 1, "اولي": 1, "حادي": 1, "حاديه": 1, "ثاني": 2, "ثانيه": 2, "ثالث": 3, "ثالثه": 3,
@@ -72,7 +72,10 @@ FUTURE_WORDS = ("ستعقد", "سيعقد", "ستنعقد", "سينعقد", "س�
                 "se tiendra", "se tiendront", "aura lieu", "auront lieu", "doit se tenir", "doivent se tenir", "prévu",
                 "prévue", "prévus", "prévues", "demain")
 DECIDED_WORDS = ("to hold", "decided to hold", "agreed to hold", "will hold", "convene the", "agreed that",
-                 "decided that", "لعقد", "بعقد", "تقرر عقد", "على عقد", "على ان تعقد", "على ان يعقد")
+                 "decided that", "لعقد", "بعقد", "تقرر عقد", "على عقد", "على ان تعقد", "على ان يعقد",
+                 # "تم الاتفاق على أن الجولة السابعة … ستكون": agreed that the next round will be
+                 "الاتفاق على ان", "اتفقت على ان", "اتفقوا على ان", "convenu que", "décidé de tenir",
+                 "سيتم خلال", "will be discussed at")  # what is to be done at a round: a round ahead
 RECALLED = "\u2063recalled"  # marker on a mention in a sentence dated in the past
 ROLE_MODIFIERS = PREV_WORDS + NEXT_WORDS + ("رقم", "number", "no.", "no")
 # "the next round", "الجولة المقبلة" with no number: the calendar says which round comes next
@@ -433,6 +436,10 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
         prev = bool(re.search(rf"(?<![\w])(?:{_alts(PREV_WORDS)})(?![\w])", f, re.I))
         ahead = bool(re.search(rf"(?<![\w])(?:{_alts(NEXT_WORDS + DECIDED_WORDS)})(?![\w])", f, re.I))
         for t in parse_times(s.text, article.published, base=s.start):
+            # "talks set to begin on Monday": the coming Monday (the clause: up to the next comma or stop)
+            at = t.span[0] - s.start
+            clause = re.split(r"[,;:.،؛]", fold(s.text[:at]))[-1] + re.split(r"[,;:.،؛]", fold(s.text[at:]))[0]
+            t = coming_weekday(t, clause, article.published)
             if t.granularity == "day" and not t.resolved and not pub_day:
                 out += _yearless_range(t, s, series, prev, ahead, lead)
                 continue

@@ -406,6 +406,31 @@ def _trim(text: str, start: int, end: int) -> int:
     return end
 
 
+# words of what is ahead: a bare weekday in their clause is the coming one, not the last
+AHEAD = re.compile(r"(?<![\w])(?:will|would|is\s+to|are\s+to|due|scheduled|expected|set\s+to|to\s+(?:start|begin|open|be\s+held)|"
+                   r"سيعقد|ستعقد|ستنطلق|سينطلق|تنطلق|ينطلق|يبدا|تبدا|يعقد|تعقد|ستبدا|سيبدا|ستستمر|المقرر|مقرر|المزمع|المرتقب|المقبل|القادم|"
+                   r"تتوقع|يتوقع|نتوقع|المتوقع|متوقع|بحلول|se\s+tiendra|débutera|s'ouvrira|prévue?s?)(?![\w])", re.I)
+_ANCHOR = re.compile(r"(?<![\w])(?:امس|اليوم|غدا|الغد|للغد|yesterday|today|tomorrow|hier|demain|aujourd'hui)(?![\w])", re.I)
+
+
+def coming_weekday(t: TimeValue, clause: str, published: str | None, ahead: bool = False) -> TimeValue:
+    """A bare weekday is read as the last such day before publication; in a clause that speaks of what is
+    ahead ("talks set to begin on Monday"), or where the caller knows it is (`ahead`), it is the coming one.
+    `clause` is folded text. Event assignment and the dates slot share this one rule."""
+    from dataclasses import replace
+
+    if re.search(r"\d", t.text) or t.granularity != "day" or not t.resolved or t.relative == "past":
+        return t
+    if _ANCHOR.search(fold(t.text)) or not (ahead or AHEAD.search(clause)):
+        return t
+    pub = PubDate.parse(published)
+    if pub is None or pub.as_date is None or t.start >= pub.as_date:
+        return t
+    shift = timedelta(days=7)
+    return replace(t, start=t.start + shift, end=t.end + shift, label=(t.start + shift).isoformat(),
+                   note="the coming weekday (the clause speaks of what is ahead)")
+
+
 def parse_date_line(line: str) -> TimeValue | None:
     """The single absolute date printed on a date line (e.g. a page date bullet)."""
     values = [v for v in parse_times(line) if v.resolved and v.granularity == "day"]

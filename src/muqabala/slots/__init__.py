@@ -103,7 +103,7 @@ def _published_before(article: Article, own, times: list[list]) -> bool:
     if pub.as_date is None:
         # "the next meeting … on February 16 and 17", "to be held … on 16-17 February": the round's opening
         # day still ahead
-        from .dates import AHEAD
+        from ..timeexpr import AHEAD
 
         for s, sentence_times in zip(article.sentences, times):
             f = fold(s.text)

@@ -16,7 +16,7 @@ import re
 
 from ..events import _words_re
 from ..normalize import fold
-from ..timeexpr import WEEKDAYS, PubDate, _alt
+from ..timeexpr import WEEKDAYS, PubDate, _alt, coming_weekday
 from .base import (AGREE, HOLD_VERBS, HOSTING, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
                    _fpos, other_round)
 from .registry import SlotType, register
@@ -199,33 +199,13 @@ class Dates(SlotType):
         return compare_times(a, b)
 
 
-AHEAD = re.compile(r"(?<![\w])(?:will|would|is\s+to|are\s+to|due|scheduled|expected|set\s+to|to\s+(?:start|begin|open|be\s+held)|"
-                   r"سيعقد|ستعقد|ستنطلق|سينطلق|تنطلق|ينطلق|يبدا|تبدا|يعقد|تعقد|ستبدا|سيبدا|ستستمر|المقرر|مقرر|المزمع|المرتقب|المقبل|القادم|"
-                   r"تتوقع|يتوقع|نتوقع|المتوقع|متوقع|بحلول)(?![\w])", re.I)
-
-
 def _coming_weekday(ctx: _Ctx, t):
     """A bare weekday is resolved to the last such day before publication; in a clause that speaks of
     what is ahead ("talks will open on Monday") it is the coming one."""
-    from dataclasses import replace
-
-    if re.search(r"\d", t.text) or t.granularity != "day" or not t.resolved or t.relative == "past":
-        return t
-    if ANCHOR_WORD.search(fold(t.text)):
-        return t
     a = _fpos(ctx, t.span[0])
     clause = next((ctx.folded.text[ca:cb] for ca, cb in _clauses(ctx.folded.text) if ca <= a < cb), "")
     # in a clause about what is ahead, or in a preview, where the round itself is still ahead
-    if not (AHEAD.search(clause) or ctx.preview):
-        return t
-    from ..timeexpr import PubDate
-
-    pub = PubDate.parse(ctx.article.published)
-    if pub is None or pub.as_date is None or t.start >= pub.as_date:
-        return t
-    shift = timedelta(days=7)
-    return replace(t, start=t.start + shift, end=t.end + shift, label=(t.start + shift).isoformat(),
-                   note="the coming weekday (the clause speaks of what is ahead)")
+    return coming_weekday(t, clause, ctx.article.published, ctx.preview)
 
 
 def _far(t, own, days: int = 20) -> bool:
