@@ -1007,3 +1007,23 @@ def test_a_day_range_then_in_the_month_of():
     from muqabala.timeexpr import parse_times
     assert [t.label for t in parse_times("ستعقد يومي 4 و5 في شهر تموز المقبل في العاصمة أستانا", "2017-06-20")] == \
         ["2017-07-04/2017-07-05"]
+
+
+def test_more_venue_forms_and_or_only_between_places():
+    cases = [
+        ("Officials from Turkey, Russia, and Iran met yesterday in the newly renamed Kazakh capital Nur-Sultan "
+         "for the 12th round of the Astana talks, or so the ministry said.", "2019-04-26", "Nur-Sultan"),
+        ("وانتهت الجولة الرابعة من المحادثات الدولية بشأن سوريا، التي استضافتها العاصمة الكازاخستانية لمدة يومين.",
+         "2017-05-05", "العاصمة الكازاخستانية"),
+        ("انطلقت في كازاخستان أمس الجولة السابعة من محادثات أستانا.", "2017-10-31", "كازاخستان"),
+        # delegations arriving: the sentence need not name the talks
+        ("تنطلق اليوم أعمال الجولة الخامسة من محادثات أستانا حول سورية. ووفقاً للمكتب الصحفي، فقد وصل إلى أستانا وفد سورية ووفد روسيا.",
+         "2017-07-04", "أستانا"),
+    ]
+    for text, published, printed in cases:
+        f = extract_facts(article(text, published), KB)
+        assert [(v.value, v.printed) for v in REGISTRY["venue"].representative(f.get("venue"))] == [
+            ("Astana", printed)], text
+    # places joined by "or" are options, not the venue
+    text = "The 12th round of the Astana talks could next meet in Moscow, Ankara or Tehran, a diplomat said."
+    assert not extract_facts(article(text, "2019-04-26"), KB).get("venue")

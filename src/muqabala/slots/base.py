@@ -294,7 +294,9 @@ PLACE_NOUN = (r"(?:(?:ال)?(?:عاصمه|مدينه|منتجع)(?:\s+\w+يه?)?
               r"|(?:the\s+)?(?:[\w'’]+\s+){0,2}(?:capital|city|resort|town)(?:\s+city)?(?:\s+of(?:\s+\w+)?)?\s*,?\s*"
               r"|\w+['’]s\s+)?"
               r"[«\"“]?\s*$")
-LOCATION_CUE = re.compile(rf"(?:(?<![\w])(?:في|ب|in|at|à|au|en|dans)\s+(?:the\s+|la\s+|le\s+|l')?|(?<![\w])ب){PLACE_NOUN}", re.I)
+# ("in the newly renamed Kazakh capital": adverbs and participles may stand after the article)
+LOCATION_CUE = re.compile(rf"(?:(?<![\w])(?:في|ب|in|at|à|au|en|dans)\s+(?:the\s+(?:[a-z]+(?:ly|ed)\s+){{0,2}}|la\s+|le\s+|l')?"
+                          rf"|(?<![\w])ب){PLACE_NOUN}", re.I)
 ARRIVAL_CUE = re.compile(rf"(?<![\w])(?:الي|to|for|pour|vers)\s+(?:the\s+)?{PLACE_NOUN}", re.I)
 
 
@@ -345,7 +347,8 @@ def _prefixed(ftext: str, fstart: int) -> bool:
 
 def _hosting(ftext: str, fstart: int, fend: int) -> bool:
     near = ftext[max(0, fstart - 25):fend + 25]
-    return any(re.search(rf"(?<![\w])[وف]?{h}(?![\w])", near, re.I) for h in HOSTING)
+    # with an object pronoun too: "التي استضافتها العاصمة الكازاخستانية"
+    return any(re.search(rf"(?<![\w])[وف]?{h}(?:ه|ها|هما)?(?![\w])", near, re.I) for h in HOSTING)
 
 
 def _name_tokens(ctx: _Ctx, fstart: int, fend: int) -> list[tuple[int, int, str]]:

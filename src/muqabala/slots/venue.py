@@ -24,6 +24,7 @@ from .base import (AGREE, HOLD_VERBS, TITLE, About, ArticleFacts, Comparison, La
 from .registry import SlotType, register
 
 _HOLD = _words_re(HOLD_VERBS)
+DELEGATION = re.compile(r"(?<![\w])(?:[وبل]?(?:ال)?(?:وفد|وفود)\w*|delegations?|délégations?)(?![\w])", re.I)
 MEETING_CUE = re.compile(r"عاصمه|capital|ختام|اجتماع|جوله|محادثات|مباحثات|talks|meeting|round|pourparlers|réunion|"
                          r"négociations|rencontre|cycle", re.I)
 RENAMED = re.compile(r"(?<![\w])(?:renamed|formerly|previously\s+(?:known|called)|former\s+name|once\s+called|"
@@ -63,6 +64,14 @@ def _BODY_NEAR(ctx: _Ctx, text: str) -> bool:
     return _body_at(ctx.kb, text) is not None
 
 
+def _options(ctx: _Ctx, places) -> bool:
+    """Places joined by "or" ("Moscow, Ankara or Tehran"): a list of options, not the venue. The "or" must
+    stand between two places named close together, not anywhere in the sentence."""
+    f = ctx.folded.text
+    spans = sorted((_fpos(ctx, m.span[0]), _fpos(ctx, m.span[0]) + len(fold(m.printed))) for m in places)
+    return any(b[0] - a[1] <= 40 and OPTIONS.search(f[a[1]:b[0]]) for a, b in zip(spans, spans[1:]))
+
+
 @register
 class Venue(SlotType):
     name = "venue"
@@ -72,22 +81,29 @@ class Venue(SlotType):
         dateline = self._dateline(ctx)
         if dateline:
             return dateline
-        if ctx.about is not About.THIS or not ctx.about_talks or ctx.hypothetical:
-            return []
         f = ctx.folded.text
-        if not (_HOLD.search(f) or MEETING_CUE.search(f)):
+        # a sentence about the round's meeting; or one where its delegations arrive ("وصل إلى أستانا وفد سورية"),
+        # which need not name the talks
+        arrivals_only = not ctx.about_talks and bool(DELEGATION.search(f))
+        if ctx.about is not About.THIS or not (ctx.about_talks or arrivals_only) or ctx.hypothetical:
+            return []
+        if not (_HOLD.search(f) or MEETING_CUE.search(f) or arrivals_only):
             return []
         talk = _words_re(ctx.series.talk_words + ctx.series.round_words)
         places = [m for m in ctx.kb.find(ctx.sentence.text, "place", ctx.sentence.start)]
-        if len(places) >= 3 and OPTIONS.search(f):
+        if len(places) >= 3 and _options(ctx, places):
             return []
         hosts = {r.venue for r in ctx.series.rounds} | {ctx.series.usual_venue}
+        # a country whose capital hosts the series ("انطلقت في كازاخستان الجولة السابعة") is a host too
+        hosts |= {k for k, p in ctx.kb.places.items() if p.kind == "country" and p.capital in hosts}
         other_series = [s for s in ctx.kb.series.values() if s.key != ctx.series.key]
         out = []
         for m in places:
             pa = _fpos(ctx, m.span[0])
             pb = pa + len(fold(m.printed))
             if pa >= ctx.first_next or _is_talks_name(f, pa, pb, talk, m.key in ctx.series.name_places):
+                continue
+            if arrivals_only and not _arrival_cue(f, pa):
                 continue
             if not (_location_cue(f, pa) or _prefixed(f, pa) or _hosting(f, pa, pb) or _arrival_cue(f, pa)
                     or _header(ctx, pa, pb)):
