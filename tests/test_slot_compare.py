@@ -1027,3 +1027,17 @@ def test_more_venue_forms_and_or_only_between_places():
     # places joined by "or" are options, not the venue
     text = "The 12th round of the Astana talks could next meet in Moscow, Ankara or Tehran, a diplomat said."
     assert not extract_facts(article(text, "2019-04-26"), KB).get("venue")
+
+
+def test_capitals_in_a_headline_or_after_of_mark_no_name():
+    text = "Kazakhstan Expects UN Special Envoy To Attend Next Astana Talks In October, Ministry Says"
+    f = extract_facts(article(text + ". The 14th round of the Astana talks will open on 10 December.", "2019-11-20"),
+                      KB)
+    assert not f.get("un")
+    text = ("The opposition's delegation to the first round of the Astana talks will be headed by the senior member in "
+            "Jaysh al-Islam, Muhammad Alloush.")
+    f = extract_facts(article(text, "2017-01-21"), KB)
+    assert [(v.key, v.value) for v in f.get("heads")] == [("Syrian opposition", "Mohammed Alloush")]
+    text = ("At the sixth round of the Astana talks, the envoy said Iraq and Lebanon will also be invited to next "
+            "meetings as observers.")
+    assert not extract_facts(article(text, "2017-09-15"), KB).get("observers")

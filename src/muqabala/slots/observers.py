@@ -28,7 +28,8 @@ UNKNOWN = re.compile(r"(?<![\w])(?:عدم\s+وجود\s+معلومات|لا\s+(?:
                      r"غير\s+واضح|not\s+(?:yet\s+)?known|(?:has|have)\s+not\s+(?:yet\s+)?confirmed)(?![\w])", re.I)
 # "agreed to invite Iraq and Lebanon to the subsequent meetings as observers": observers of rounds to come
 LATER = re.compile(r"(?<![\w])و?(?:(?:agreed|decided)\s+to\s+invite|\w*(?:تفق|قرر)\w*[^.]{0,120}?علي\s+دعوه|"
-                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|conférer|accorder|"
+                   r"subsequent|future|upcoming\s+(?:rounds|meetings)|next\s+(?:rounds|meetings)|المستقبل\w*|اللاحقه|"
+                   r"conférer|accorder|(?:قد|could|may)\s+(?:تضم|يضم|include)|"
                    r"expand\w*|widen\w*|توسيع|توسعه|زياده\s+عدد)(?![\w])", re.I)
 # "the next round": in a preview that is the article's own round
 NEXT_ROUND_WORDS = re.compile(r"(?<![\w])(?:المقبله|القادمه)(?![\w])", re.I)
