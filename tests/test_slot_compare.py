@@ -1041,3 +1041,17 @@ def test_capitals_in_a_headline_or_after_of_mark_no_name():
     text = ("At the sixth round of the Astana talks, the envoy said Iraq and Lebanon will also be invited to next "
             "meetings as observers.")
     assert not extract_facts(article(text, "2017-09-15"), KB).get("observers")
+
+
+def test_arrival_days_summits_and_a_name_valid_when_written():
+    text = ("Delegations started arriving for the third round of the Astana negotiations on Monday. "
+            "Russia's foreign minister said a planned meeting of the presidents of the three guarantor states will be "
+            "held in Sochi on February 14.")
+    f = extract_facts(article(text, "2017-03-14"), KB)
+    assert f.event.round == 3 and not f.get("dates")
+    # a preview written before the city was renamed used the name of its day
+    text = "The 12th round of the Astana talks on Syria will be held in Astana in April."
+    f = extract_facts(article(text, "2019-02-14"), KB)
+    assert [(v.printed, v.name_status) for v in f.get("venue")] == [("Astana", "valid")]
+    f = extract_facts(article(text.replace("will be", "was"), "2019-04-27"), KB)
+    assert [(v.printed, v.name_status) for v in f.get("venue")] == [("Astana", "outdated")]

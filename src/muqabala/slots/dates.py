@@ -17,7 +17,7 @@ import re
 from ..events import _words_re
 from ..normalize import fold
 from ..timeexpr import WEEKDAYS, PubDate, _alt, coming_weekday
-from .base import (AGREE, HOLD_VERBS, HOSTING, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
+from .base import (AGREE, ARRIVAL, HOLD_VERBS, HOSTING, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
                    _fpos, other_round)
 from .registry import SlotType, register
 
@@ -123,6 +123,8 @@ def _dates_the_meeting(ctx: _Ctx, t) -> bool:
         after = None  # "… on 16-17 February, according to TASS": the whole sentence's source
     if said or SPEECH.search(ctx.folded.text[max(0, a - 60):a]) or after:
         return False  # "the State Department said on Friday (13 January)", "on 4 January X announced": a statement's day
+    if ARRIVAL.search(ctx.folded.text[clause_start:a]) and not _HOLD.search(clause):
+        return False  # "delegations started arriving … on Monday", "وصل الوفد أمس": the day of arrival
     if re.search(r"\d", t.text):
         return True
     # a verb of saying before the time in its clause makes it the statement's day; one after it

@@ -165,6 +165,11 @@ class Venue(SlotType):
                 s.name_status = "unchecked"
                 continue
             s.name_status, reason = place.name_status(s.printed, on)
+            pub = PubDate.parse(facts.article.published)
+            if s.name_status == "outdated" and pub and pub.as_date and pub.as_date < on \
+                    and place.name_status(s.printed, pub.as_date)[0] == "valid":
+                # a preview written before the rename used the name of its day: no naming error
+                s.name_status, reason = "valid", f"'{s.printed}' was the name when the article was written ({pub.as_date})"
             if s.name_status == "outdated" and RENAMED.search(fold(facts.article.sentence(s.sentence_id).text)):
                 # "in Nur-Sultan, which was renamed Astana", "أستانا (نور سلطان سابقا)": the outlet names the
                 # rename itself; the old name is history, not a naming error
