@@ -1055,3 +1055,10 @@ def test_arrival_days_summits_and_a_name_valid_when_written():
     assert [(v.printed, v.name_status) for v in f.get("venue")] == [("Astana", "valid")]
     f = extract_facts(article(text.replace("will be", "was"), "2019-04-27"), KB)
     assert [(v.printed, v.name_status) for v in f.get("venue")] == [("Astana", "outdated")]
+
+
+def test_days_of_a_month_named_relative_to_the_page():
+    from muqabala.timeexpr import parse_times
+    assert [t.label for t in parse_times("الموعد المفترض لانعقاد المحادثات هو 13 و 14 الشهر الجاري", "2017-03-10")] == \
+        ["2017-03-13/2017-03-14"]
+    assert [t.label for t in parse_times("يوم 25 من الشهر المقبل", "2019-03-20")] == ["2019-04-25"]

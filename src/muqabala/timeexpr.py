@@ -131,6 +131,10 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.I)),
     ("range_md", re.compile(
         rf"{_P}{_MONTH_EXPR}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?{_DAY_SEP}(?P<d2>\d{{1,2}})(?:st|nd|rd|th|er)?{_E}{_YEAR_TAIL}", re.I)),
+    # "13 و 14 الشهر الجاري", "يوم 25 من الشهر المقبل": days of a month named relative to the page's
+    ("range_rel", re.compile(
+        rf"(?<![\d/])(?:ال\s?)?(?P<d1>\d{{1,2}})(?:{_DAY_SEP}(?:ال\s?)?(?P<d2>\d{{1,2}}))?\s*(?:من\s+)?(?:ال)?شهر\s+"
+        rf"(?P<rel>{_REL}){_E}", re.I)),
     ("day_dm", re.compile(
         rf"(?<![\d/])(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\s*(?:من\s+|of\s+)?{_MONTH_EXPR}{_E}{_YEAR_TAIL}", re.I)),
     ("words_dm", re.compile(
@@ -278,6 +282,17 @@ def _build(kind: str, m: re.Match, pub: PubDate | None) -> tuple | None:
         year, note = _resolve_month_year(month, int(g["year"]) if g.get("year") else None, rel, pub)
         start, end, label = _month_value(year, month)
         return start, end, "month", label, note, rel
+    if kind == "range_rel":
+        if pub is None or pub.month is None:
+            return None
+        idx = pub.year * 12 + pub.month - 1 + {"past": -1, "current": 0, "next": 1}[rel]
+        year, month = idx // 12, idx % 12 + 1
+        d1 = int(g["d1"])
+        d2 = int(g["d2"]) if g.get("d2") else d1
+        start, end = _safe_date(year, month, d1), _safe_date(year, month, max(d1, d2))
+        if not start or not end:
+            return None
+        return start, end, "day", start.isoformat() + (f"/{end.isoformat()}" if end != start else ""), "", rel
     if kind == "rel_month":
         if pub is None or pub.month is None:
             return None, None, "month", "month?", "month unknown: no publication month", rel
