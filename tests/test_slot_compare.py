@@ -1062,3 +1062,13 @@ def test_days_of_a_month_named_relative_to_the_page():
     assert [t.label for t in parse_times("الموعد المفترض لانعقاد المحادثات هو 13 و 14 الشهر الجاري", "2017-03-10")] == \
         ["2017-03-13/2017-03-14"]
     assert [t.label for t in parse_times("يوم 25 من الشهر المقبل", "2019-03-20")] == ["2019-04-25"]
+
+
+def test_as_soon_as_possible_says_when_not_whether():
+    text = ("The sides at the 16th Astana format meeting reiterated their agreement to hold the next highest-level "
+            "meeting in Iran as soon as the situation makes it possible.")
+    f = extract_facts(article(text, "2021-07-08"), KB)
+    assert [v.value for v in f.get("next_summit", "where")] == ["Iran"]
+    text = "The sides said the next highest-level meeting could possibly be held in Iran or Russia."
+    assert not extract_facts(article("The 16th Astana format meeting ended. " + text, "2021-07-08"), KB).get(
+        "next_summit", "where")

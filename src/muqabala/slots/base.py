@@ -482,7 +482,9 @@ BACKGROUND = re.compile(
 FIRST_SINCE = re.compile(r"(?<![\w])(?:(?:للمره|المره)\s+الاولي|الاول|الاولي|(?:for\s+)?the\s+first(?:\s+time)?)"
                          r"(?![\w])[^.]{0,60}?(?:منذ|since)(?![\w])", re.I)
 HYPOTHETICAL = re.compile(
-    r"(?<![\w])(?:could|might|may\s+be|would\s+be\s+moved|possibl\w+|option\w*|proposed|suggest\w*|"
+    # ("as soon as possible", "as soon as the situation makes it possible" say when, not whether)
+    r"(?<![\w])(?:could|might|may\s+be|would\s+be\s+moved|(?<!as\ssoon\sas\s)(?<!makes\sit\s)possibl\w+|option\w*|"
+    r"proposed|suggest\w*|"
     r"pourrai[te]nt|pourrait|éventuel\w*|proposé\w*|"
     r"يمكن|قد\s+(?:تعقد|يعقد|تنقل|ينقل)|ربما|اقتراح|اقترح\w*|مقترح|احتمال|نقل\s+(?:مكان|الاجتماعات|المحادثات))(?![\w])",
     re.I)
