@@ -1072,3 +1072,9 @@ def test_as_soon_as_possible_says_when_not_whether():
     text = "The sides said the next highest-level meeting could possibly be held in Iran or Russia."
     assert not extract_facts(article("The 16th Astana format meeting ended. " + text, "2021-07-08"), KB).get(
         "next_summit", "where")
+
+
+def test_a_summit_on_peace_talks_is_the_round_not_a_leaders_meeting():
+    text = ("The 15th senior experts meeting of the Astana format will set the agenda for the two-day Summit on Syria "
+            "peace talks due to be held in Sochi.")
+    assert not extract_facts(article(text, "2021-02-15"), KB).get("next_summit")

@@ -557,7 +557,9 @@ def _next_mentions(ctx: _Ctx) -> list[tuple[str, int, int, int | None]]:
     future = re.search(r"(?<![\w])(المقبله|المقبل|القادمه|القادم|سيكون|ستعقد|سيعقد|الاستعدادات|التحضير|التحضيرات|مقرر|"
                        r"next|upcoming|will|preparations|planned|scheduled)(?![\w])", f, re.I)
     if future:
-        for m in re.finditer(rf"(?<![\w])(?:[وبلف]|لعقد\s+)?(?:{sw})(?![\w])", f, re.I):
+        # ("the two-day Summit on Syria peace talks": an outlet's word for a round, not a leaders' meeting)
+        for m in re.finditer(rf"(?<![\w])(?:[وبلف]|لعقد\s+)?(?:{sw})(?![\w])"
+                             rf"(?!\s+(?:on|of)\s+(?:\S+\s+){{0,2}}?(?:peace\s+)?(?:talks|negotiations))", f, re.I):
             out.append(("summit", m.start(), m.end(), None))
     return sorted(out, key=lambda x: x[1])
 
