@@ -108,3 +108,13 @@ def test_french_observers_and_a_status_granted_for_later():
             "l'Irak et au Liban le statut d'observateurs.")
     f = extract_facts(article(text, "2019-04-26"), KB)
     assert not f.get("observers")
+
+
+def test_a_plan_that_fell_through_or_an_expected_end_is_no_date_of_the_round():
+    text = ("Le cinquième round des pourparlers d'Astana sur la Syrie s'est ouvert mardi. Les négociations devaient "
+            "démarrer le 8 juin, mais elles ont été reportées.")
+    f = extract_facts(article(text, "2017-07-04"), KB)
+    assert all(v.start != date(2017, 6, 8) for v in f.get("dates", about=None))
+    text = "The eighth round of the Astana talks opened on Thursday; the talks are expected to end on 23 December."
+    f = extract_facts(article(text, "2017-12-21"), KB)
+    assert all(v.start != date(2017, 12, 23) for v in f.get("dates", about=None))

@@ -45,7 +45,11 @@ OTHER_MEETING = re.compile(r"(?<![\w])(?:(?:ال|لل|ل)?(?:فنيه|فني|خ�
                            r"working[\s-]+(?:level\s+)?meetings?|"
                            r"(?:technical|expert|experts'?|preparatory)(?:[\s-]+level)?\s+(?:meeting|talks|consultations|"
                            r"group|session|round)s?|(?:at|on)\s+the\s+(?:expert|technical)\s+level|"
-                           r"كان\s+مقررا|كان\s+من\s+المقرر|was\s+(?:scheduled|supposed|due|expected)|had\s+been\s+scheduled)(?![\w])",
+                           r"كان\s+مقررا|كان\s+من\s+المقرر|was\s+(?:scheduled|supposed|due|expected)|had\s+been\s+scheduled|"
+                           r"devai(?:en)?t|était\s+prévue?|étaient\s+prévue?s|"
+                           # the expected end of a round under way is a plan, not its dates
+                           r"(?:are|is)\s+expected\s+to\s+(?:end|conclude|wrap\s+up|close)|"
+                           r"devrai(?:en)?t\s+(?:s'accomplir|s'achever|prendre\s+fin|se\s+terminer|se\s+conclure))(?![\w])",
                            re.I)
 # the meeting itself named right after the day ("اليوم الخميس في الجلسة العامة", "on Friday at the plenary")
 AT_SESSION = re.compile(r"^\s*,?\s*(?:في|خلال|at|during)\s+(?:the\s+)?(?:ال)?(?:جلسه|اجتماع|plenary|closing|session|meeting)",
