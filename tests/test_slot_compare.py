@@ -1078,3 +1078,18 @@ def test_a_summit_on_peace_talks_is_the_round_not_a_leaders_meeting():
     text = ("The 15th senior experts meeting of the Astana format will set the agenda for the two-day Summit on Syria "
             "peace talks due to be held in Sochi.")
     assert not extract_facts(article(text, "2021-02-15"), KB).get("next_summit")
+
+
+def test_glued_names_a_body_named_first_and_talks_to_the_press():
+    from muqabala.names import canonical_person
+    assert canonical_person("سورياستيفان دي مستوراإلى", KB) == ("Staffan de Mistura", "glued")
+    # the fifth round of the constitutional committee's meetings, in Geneva, is the committee's
+    text = "بدء الجولة الخامسة من اجتماعات «لجنة مناقشة الدستور السورية» في جنيف"
+    from muqabala.events import assign_events
+    ev = assign_events(article(text, "2021-01-25"), KB)[0]
+    assert not ev.assigned
+    # "talks to press" is a verb: a caption's date is no round's
+    text = ("The eighth round of the Astana talks ended. The envoy talks to press in Damascus, Syria December 23, "
+            "2017.")
+    f = extract_facts(article(text, "2017-12-23"), KB)
+    assert all(v.start != date(2017, 12, 23) for v in f.get("dates", about=None))

@@ -314,8 +314,13 @@ def _tie(ftext: str, start: int, end: int, series: Series, kb: Knowledge,
     tail = ftext[end:end + 70]
     tail = re.split(r"[.;,]|(?<![\w])(?:و?التي|و?الذي|which|that|where|حيث|after|بعد)(?![\w])", tail)[0]
     body = _body_at(kb, tail)
-    own_here = any(s < end + len(tail) and e > end for s, e in series_evidence(ftext, series, kb))
-    if body and not own_here:
+    own_spans = [(s, e) for s, e in series_evidence(ftext, series, kb) if s < end + len(tail) and e > end]
+    own_here = bool(own_spans)
+    pattern = _bodies_re(kb)
+    body_pos = end + m.start() if body and pattern and (m := pattern.search(fold(tail))) else None
+    # "الجولة الخامسة من اجتماعات «لجنة مناقشة الدستور» في جنيف": the body named first is whose round it is,
+    # though the talks' place follows
+    if body and (not own_here or (body_pos is not None and body_pos < min(e for _, e in own_spans))):
         return None, body
     if own_here:
         return series.key, None

@@ -66,6 +66,13 @@ def canonical_person(printed: str, kb: Knowledge) -> tuple[str, str | None]:
                 best = (person.key, how)
     if best:
         return best
+    # scraped pages glue words together ("سورياستيفان دي مستوراإلى"): a known full name inside the run
+    squeezed = fold_key(printed).replace(" ", "")
+    for person in kb.people.values():
+        for name in person.names:
+            whole = fold_key(name).replace(" ", "")
+            if " " in name.strip() and len(whole) >= 8 and whole in squeezed and whole != squeezed:
+                return person.key, "glued"
     return fold_key(printed), None
 
 

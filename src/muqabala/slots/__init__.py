@@ -65,7 +65,7 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
             ctx.about = About.BACKGROUND  # "a new round in Geneva next month": another process's meeting
         ctx.names_own_round = event.round is not None and any(
             m.number == event.round and m.body is None for m in round_mentions(sentence, series, kb))
-        ctx.about_talks = bool(talk.search(folded.text))
+        ctx.about_talks = bool(talk.search(TALKS_TO_PRESS.sub(" ", folded.text)))
         ctx.hypothetical = bool(HYPOTHETICAL.search(_mask_quotes(folded.text).split('"')[0]))
         ctx.nexts = _next_mentions(ctx)
         ctx.preview = preview
@@ -87,6 +87,9 @@ def sentence_contexts(article: Article, kb: Knowledge, event: EventAssignment):
 ANAPHOR = re.compile(r"\s*(?:(?:the|that|this)\s+(?:meeting|round)|[وف]?(?:ذلك\s+|هذا\s+|تلك\s+|هذه\s+)?"
                      r"(?:الاجتماع|الجوله|اللقاء)(?!\s+(?:المقبل|القادم|المرتقب|المقبله|القادمه|المرتقبه)))"
                      r"(?![\w])", re.I)
+# "talks to press in Damascus" (a photo caption): the verb, not the talks
+TALKS_TO_PRESS = re.compile(r"(?<![\w])talks?\s+(?:to|with)\s+(?:the\s+)?(?:press|reporters|journalists|media)(?![\w])",
+                            re.I)
 AHEAD_WORDS = re.compile(r"(?<![\w])(?:next|upcoming|forthcoming|المقبل|المقبله|القادم|القادمه|المرتقب|المرتقبه)(?![\w])",
                          re.I)
 
