@@ -1093,3 +1093,13 @@ def test_glued_names_a_body_named_first_and_talks_to_the_press():
             "2017.")
     f = extract_facts(article(text, "2017-12-23"), KB)
     assert all(v.start != date(2017, 12, 23) for v in f.get("dates", about=None))
+
+
+def test_the_next_round_a_previous_round_announced_is_the_own_one():
+    text = ("The tenth round of the Astana talks opened in Sochi on Monday. The ninth round was held in Astana on 14-15 "
+            "May, where the guarantors announced the next round in Sochi in July.")
+    f = extract_facts(article(text, "2018-07-30"), KB)
+    assert f.event.round == 10 and not f.get("next_round", "when")
+    # a page with no date: a next round "in July" when the own round met in July is that round
+    text = "The tenth round of the Astana talks on Syria: the next round will be held in Sochi in July."
+    assert not extract_facts(article(text, None), KB).get("next_round", "when")

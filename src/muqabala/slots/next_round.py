@@ -24,8 +24,8 @@ HOPE = re.compile(r"(?<![\w])(?:hope\w*|wish\w*|يامل|تامل|يأمل|تأ�
 
 def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
     """when/where (and the number, for rounds) after each announcement of `kind`, up to the next one."""
-    if ctx.about is About.BACKGROUND:
-        return []
+    if ctx.about in (About.BACKGROUND, About.PREVIOUS):
+        return []  # what the previous round announced as next is the article's own round
     own = ctx.series.round(ctx.event_round)
     if ctx.preview:
         return []  # a preview: "the next meeting" it announces is the article's own round
@@ -57,6 +57,9 @@ def announcements(ctx: _Ctx, kind: str, slot: str) -> list[SlotValue]:
         first = next((t for t in ctx.times if b <= _fpos(ctx, t.span[0]) < limit and t.resolved), None)
         if own and first and first.start <= own.end and own.start <= first.end and (first.end - first.start).days <= 7:
             continue  # "the next round was expected on February 15-16": the article's own round, not the one after
+        if own and first and first.start <= own.start and own.end <= first.end and not ctx.article.published \
+                and (first.end - first.start).days <= 31:
+            continue  # a page with no date: "the next round … in July" and the own round met in July: that round
         s0, e0, printed = _span(ctx, a, b)
         if kind == "round":
             n = number if number and number != ctx.event_round else (ctx.event_round + 1 if ctx.event_round else None)
