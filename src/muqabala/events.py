@@ -244,18 +244,18 @@ def _bodies_re(kb: Knowledge) -> re.Pattern | None:
     return _words_re(names) if names else None
 
 
-def _body_at(kb: Knowledge, text: str) -> str | None:
+def _body_in(kb: Knowledge, text: str) -> tuple[str | None, int]:
+    """The first body a text names, and where (in its folded form)."""
     pattern = _bodies_re(kb)
-    if pattern is None:
-        return None
-    m = pattern.search(fold(text))
+    m = pattern.search(fold(text)) if pattern is not None else None
     if not m:
-        return None
+        return None, -1
     found = fold(m.group())
-    for b in kb.bodies.values():
-        if any(fold(n) in found for n in b.names):
-            return b.key
-    return None
+    return next((b.key for b in kb.bodies.values() if any(fold(n) in found for n in b.names)), None), m.start()
+
+
+def _body_at(kb: Knowledge, text: str) -> str | None:
+    return _body_in(kb, text)[0]
 
 
 def _memo(kb: Knowledge, name: str) -> dict:
@@ -313,14 +313,12 @@ def _tie(ftext: str, start: int, end: int, series: Series, kb: Knowledge,
     """(series key, body key) a mention belongs to: what follows it, then what its sentence names."""
     tail = ftext[end:end + 70]
     tail = re.split(r"[.;,]|(?<![\w])(?:و?التي|و?الذي|which|that|where|حيث|after|بعد)(?![\w])", tail)[0]
-    body = _body_at(kb, tail)
+    body, at = _body_in(kb, tail)
     own_spans = [(s, e) for s, e in series_evidence(ftext, series, kb) if s < end + len(tail) and e > end]
     own_here = bool(own_spans)
-    pattern = _bodies_re(kb)
-    body_pos = end + m.start() if body and pattern and (m := pattern.search(fold(tail))) else None
     # "الجولة الخامسة من اجتماعات «لجنة مناقشة الدستور» في جنيف": the body named first is whose round it is,
     # though the talks' place follows
-    if body and (not own_here or (body_pos is not None and body_pos < min(e for _, e in own_spans))):
+    if body and (not own_here or end + at < min(e for _, e in own_spans)):
         return None, body
     if own_here:
         return series.key, None
@@ -446,7 +444,7 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
             clause = re.split(r"[,;:.،؛]", fold(s.text[:at]))[-1] + re.split(r"[,;:.،؛]", fold(s.text[at:]))[0]
             t = coming_weekday(t, clause, article.published)
             if t.granularity == "day" and not t.resolved and not pub_day:
-                out += _yearless_range(t, s, series, prev, ahead, lead)
+                out += _yearless_range(t, s, series, prev, lead)
                 continue
             if t.granularity != "day" or not t.resolved:
                 continue
@@ -499,7 +497,7 @@ def _date_evidence(article: Article, series: Series, kb: Knowledge, talk: re.Pat
     return out
 
 
-def _yearless_range(t, s, series: Series, prev: bool, ahead: bool, lead: set) -> list[Evidence]:
+def _yearless_range(t, s, series: Series, prev: bool, lead: set) -> list[Evidence]:
     """A page with no date: "les 14 et 15 septembre" has no year, but a day range that is the first and last
     day of exactly one round of the calendar points at it."""
     m = re.fullmatch(r"--(\d\d)-(\d\d)/--(\d\d)-(\d\d)", t.label)

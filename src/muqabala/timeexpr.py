@@ -425,7 +425,9 @@ def _trim(text: str, start: int, end: int) -> int:
 AHEAD = re.compile(r"(?<![\w])(?:will|would|is\s+to|are\s+to|due|scheduled|expected|set\s+to|to\s+(?:start|begin|open|be\s+held)|"
                    r"سيعقد|ستعقد|ستنطلق|سينطلق|تنطلق|ينطلق|يبدا|تبدا|يعقد|تعقد|ستبدا|سيبدا|ستستمر|المقرر|مقرر|المزمع|المرتقب|المقبل|القادم|"
                    r"تتوقع|يتوقع|نتوقع|المتوقع|متوقع|بحلول|se\s+tiendra|débutera|s'ouvrira|prévue?s?)(?![\w])", re.I)
-_ANCHOR = re.compile(r"(?<![\w])(?:امس|اليوم|غدا|الغد|للغد|yesterday|today|tomorrow|hier|demain|aujourd'hui)(?![\w])", re.I)
+# words that count a day from the page's date (one home: the dates slot reads them too)
+ANCHORS = r"امس|اليوم|غدا|الغد|للغد|yesterday|today|tomorrow|hier|demain|aujourd'hui"
+ANCHOR_WORD = re.compile(rf"(?<![\w])(?:{ANCHORS})(?![\w])", re.I)
 
 
 def coming_weekday(t: TimeValue, clause: str, published: str | None, ahead: bool = False) -> TimeValue:
@@ -436,7 +438,7 @@ def coming_weekday(t: TimeValue, clause: str, published: str | None, ahead: bool
 
     if re.search(r"\d", t.text) or t.granularity != "day" or not t.resolved or t.relative == "past":
         return t
-    if _ANCHOR.search(fold(t.text)) or not (ahead or AHEAD.search(clause)):
+    if ANCHOR_WORD.search(fold(t.text)) or not (ahead or AHEAD.search(clause)):
         return t
     pub = PubDate.parse(published)
     if pub is None or pub.as_date is None or t.start >= pub.as_date:

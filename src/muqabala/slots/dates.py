@@ -16,7 +16,7 @@ import re
 
 from ..events import _words_re
 from ..normalize import fold
-from ..timeexpr import WEEKDAYS, PubDate, _alt, coming_weekday
+from ..timeexpr import ANCHORS, WEEKDAYS, PubDate, _alt, coming_weekday
 from .base import (AGREE, ARRIVAL, HOLD_VERBS, HOSTING, About, ArticleFacts, Comparison, Label, SlotValue, Status, _clauses, _Ctx,
                    _fpos, other_round)
 from .registry import SlotType, register
@@ -280,9 +280,7 @@ def dates_value(values: list[SlotValue] | ArticleFacts) -> SlotValue | None:
                                                   + [s.note for s in values if s.note])))
 
 
-_ANCHORS = r"امس|اليوم|غدا|الغد|للغد|yesterday|today|tomorrow"
-ANCHOR_WORD = re.compile(rf"(?<![\w])(?:{_ANCHORS})(?![\w])", re.I)  # a day counted from the page's date
-RELATIVE_WORD = re.compile(rf"(?<![\w])(?:{_ANCHORS}|{_alt(WEEKDAYS)})(?![\w])", re.I)
+RELATIVE_WORD = re.compile(rf"(?<![\w])(?:{ANCHORS}|{_alt(WEEKDAYS)})(?![\w])", re.I)  # a day counted from the page's
 # the outlet's own misprints (timeexpr's notes): flagged against any other value
 MISPRINTS = {"paired month names disagree": Label.WRONG_MONTH, "reversed day range": Label.DIFFERENT_DATES,
              "weekday does not match its date": Label.DIFFERENT_DATES}
